@@ -1,0 +1,81 @@
+package io.rialto.core.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.rialto.core.config.Settings.intIn;
+import static io.rialto.core.config.Settings.positiveDuration;
+import static io.rialto.core.config.Settings.strings;
+
+/**
+ * The platform kernel's settings, read once from {@code rialto.*} and validated here. Engines and
+ * actors get these records, never {@link Config}.
+ */
+public record RialtoSettings(Duration progressInterval, Duration shutdownTimeout, int instanceCount,
+                             List<String> instanceKinds, List<String> accounts, List<StrategyDeclaration> strategies,
+                             int strategyMaxFailures, List<String> hotSymbols, int publishLevels,
+                             int ingestParallelism, Duration ingestAckTimeout) {
+
+    /**
+     * A strategy declared in config.
+     *
+     * @param origin where it was declared, for error messages
+     */
+    public record StrategyDeclaration(String id, String kind, List<String> symbols, String account,
+                                      Map<String, Object> params, String origin) {
+    }
+
+    public static RialtoSettings create(Config config) {
+        Config r = Settings.read(() -> config.getConfig("rialto"));
+        List<String> kinds = strings(r, "instances.kinds");
+        List<String> accounts = strings(r, "instances.accounts");
+        if (accounts.isEmpty()) {
+            throw new ConfigError(Settings.where(r, "instances.accounts") + ": rialto.instances.accounts is empty");
+        }
+        return new RialtoSettings(
+                positiveDuration(r, "run.progress-interval"),
+                positiveDuration(r, "run.shutdown-timeout"),
+                intIn(r, "instances.count", 0, 1_000_000),
+                kinds, accounts, declarations(r),
+                intIn(r, "strategy-max-failures", 1, 1_000_000),
+                strings(r, "dispatch.hot-symbols"),
+                intIn(r, "book.publish-levels", 1, 50),
+                intIn(r, "ingest.parallelism", 1, 64),
+                positiveDuration(r, "ingest.ack-timeout"));
+    }
+
+    private static List<StrategyDeclaration> declarations(Config r) {
+        List<? extends Config> list = Settings.read(() -> r.getConfigList("strategies"));
+        List<StrategyDeclaration> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Config s : list) {
+            String origin = s.origin().description();
+            try {
+                String id = s.getString("id");
+                if (!ids.add(id)) {
+                    throw new ConfigError(origin + ": rialto.strategies: duplicate strategy id " + id);
+                }
+                Map<String, Object> params = s.hasPath("params") ? s.getConfig("params").root().unwrapped()
+                        : Map.of();
+                for (String key : s.root().keySet()) {
+                    if (!Set.of("id", "kind", "symbols", "account", "params").contains(key)) {
+                        throw new ConfigError(origin + ": rialto.strategies[" + id + "]: unknown key " + key
+                                + " (expected id, kind, symbols, account, params)");
+                    }
+                }
+                out.add(new StrategyDeclaration(id, s.getString("kind"), s.getStringList("symbols"),
+                        s.getString("account"), params, origin));
+            } catch (ConfigException e) {
+                throw new ConfigError("rialto.strategies: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+}

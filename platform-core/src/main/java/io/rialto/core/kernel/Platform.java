@@ -1,0 +1,289 @@
+package io.rialto.core.kernel;
+
+import com.typesafe.config.Config;
+import io.rialto.core.config.ConfigError;
+import io.rialto.core.config.RialtoSettings;
+import io.rialto.core.domain.InstrumentRegistry;
+import io.rialto.core.metrics.PlatformMetrics;
+import io.rialto.core.spi.RiskCheck;
+import io.rialto.core.spi.RiskProvider;
+import io.rialto.core.spi.VenueAdapter;
+import io.rialto.core.spi.VenueAdapterProvider;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * One running platform on one node: the actor system with every kernel actor, wired as ARCHITECTURE.md
+ * draws it, and the ingestion streams of every venue. {@link #start} builds it from configuration;
+ * {@link #shutdown} stops it gracefully and returns what every stage counted.
+ */
+public final class Platform {
+    private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+
+    private final RialtoSettings settings;
+    private final ActorSystem<Void> system;
+    private final InstrumentRegistry registry;
+    private final PlatformMetrics metrics;
+    private final List<VenueAdapter> adapters;
+    private final List<ActorRef<SymbolBook.Command>> books;
+    private final ActorRef<RiskGate.Command> riskGate;
+    private final List<ActorRef<VenueSession.Command>> venues;
+    private final List<ActorRef<StrategyHost.Command>> strategies;
+    private final List<StrategySpec> specs;
+    private final ActorRef<DeadLetterRelay.Command> relay;
+    private final ActorRef<FillJournal.Command> journal;
+    private final List<CompletionStage<Done>> feeds = new ArrayList<>();
+
+    private Platform(RialtoSettings settings, ActorSystem<Void> system, InstrumentRegistry registry,
+                     PlatformMetrics metrics, List<VenueAdapter> adapters, List<ActorRef<SymbolBook.Command>> books,
+                     ActorRef<RiskGate.Command> riskGate, List<ActorRef<VenueSession.Command>> venues,
+                     List<ActorRef<StrategyHost.Command>> strategies, List<StrategySpec> specs,
+                     ActorRef<DeadLetterRelay.Command> relay, ActorRef<FillJournal.Command> journal) {
+        this.settings = settings;
+        this.system = system;
+        this.registry = registry;
+        this.metrics = metrics;
+        this.adapters = adapters;
+        this.books = books;
+        this.riskGate = riskGate;
+        this.venues = venues;
+        this.strategies = strategies;
+        this.specs = specs;
+        this.relay = relay;
+        this.journal = journal;
+    }
+
+    /**
+     * Starts the platform. Throws {@link ConfigError} for a bad setting, an unknown strategy kind or
+     * parameter, or when no risk provider or no venue is on the class path.
+     *
+     * @param fillsOut where to write every fill as CSV, or {@code null}
+     */
+    public static Platform start(Config config, PlatformMetrics metrics, Path fillsOut) {
+        RialtoSettings settings = RialtoSettings.create(config);
+        ClassLoader loader = Platform.class.getClassLoader();
+        RiskProvider riskProvider = ServiceLoader.load(RiskProvider.class, loader).findFirst()
+                .orElseThrow(() -> new ConfigError("no risk provider on the class path (io.rialto.core.spi"
+                        + ".RiskProvider): refusing to trade without pre-trade risk"));
+        List<VenueAdapter> adapters = new ArrayList<>();
+        for (VenueAdapterProvider provider : ServiceLoader.load(VenueAdapterProvider.class, loader)) {
+            try {
+                adapters.addAll(provider.create(config));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigError(e.getMessage(), e);
+            }
+        }
+        if (adapters.isEmpty()) {
+            throw new ConfigError("no venue configured: enable rialto.sim or add a venue adapter");
+        }
+        List<String> venueNames = new ArrayList<>();
+        List<InstrumentRegistry.Listing> listings = new ArrayList<>();
+        for (VenueAdapter adapter : adapters) {
+            if (venueNames.contains(adapter.name())) {
+                throw new ConfigError("two venues are named " + adapter.name());
+            }
+            venueNames.add(adapter.name());
+            listings.addAll(adapter.listings());
+        }
+        InstrumentRegistry registry = InstrumentRegistry.of(venueNames, listings);
+        Set<String> hot = new HashSet<>(settings.hotSymbols());
+        for (String symbol : hot) {
+            if (registry.symbolIndex(symbol) < 0) {
+                throw new ConfigError("rialto.dispatch.hot-symbols: unknown symbol " + symbol);
+            }
+        }
+        RiskCheck riskCheck;
+        try {
+            riskCheck = riskProvider.create(config, registry);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError(e.getMessage(), e);
+        }
+        List<StrategySpec> specs = new StrategyCatalog(loader).resolve(settings, registry);
+
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "rialto", config);
+        try {
+            return wire(settings, system, registry, metrics, adapters, riskCheck, specs, hot, fillsOut);
+        } catch (RuntimeException e) {
+            system.terminate();
+            throw e;
+        }
+    }
+
+    private static Platform wire(RialtoSettings settings, ActorSystem<Void> system, InstrumentRegistry registry,
+                                 PlatformMetrics metrics, List<VenueAdapter> adapters, RiskCheck riskCheck,
+                                 List<StrategySpec> specs, Set<String> hot, Path fillsOut) {
+        Props bookProps = DispatcherSelector.fromConfig("rialto.dispatchers.warm")
+                .withMailboxFromConfig("rialto.mailboxes.book");
+        Props hotProps = DispatcherSelector.fromConfig("rialto.dispatchers.hot")
+                .withMailboxFromConfig("rialto.mailboxes.book");
+        List<ActorRef<SymbolBook.Command>> books = new ArrayList<>();
+        for (int s = 0; s < registry.symbols().size(); s++) {
+            String symbol = registry.symbols().get(s);
+            books.add(system.systemActorOf(SymbolBook.create(registry, s, settings.publishLevels(), metrics),
+                    "book-" + symbol, hot.contains(symbol) ? hotProps : bookProps));
+        }
+        ActorRef<RiskGate.Command> riskGate = system.systemActorOf(RiskGate.create(riskCheck, registry, metrics),
+                "risk", DispatcherSelector.defaultDispatcher().withMailboxFromConfig("rialto.mailboxes.risk"));
+        ActorRef<DeadLetterRelay.Command> relay = system.systemActorOf(DeadLetterRelay.create(riskGate),
+                "dead-letter-relay", Props.empty());
+        ActorRef<FillJournal.Command> journal = fillsOut == null ? null : system.systemActorOf(
+                FillJournal.create(fillsOut, registry), "fill-journal", DispatcherSelector.blocking()
+                        .withMailboxFromConfig("rialto.mailboxes.journal"));
+        List<ActorRef<VenueSession.Command>> venues = new ArrayList<>();
+        for (int v = 0; v < adapters.size(); v++) {
+            venues.add(system.systemActorOf(VenueSession.create(adapters.get(v), registry, v, riskGate, journal,
+                    metrics), "venue-" + adapters.get(v).name(), DispatcherSelector.defaultDispatcher()
+                    .withMailboxFromConfig("rialto.mailboxes.venue")));
+        }
+        riskGate.tell(new RiskGate.AttachVenues(venues));
+        Props strategyProps = DispatcherSelector.fromConfig("rialto.dispatchers.strategies")
+                .withMailboxFromConfig("rialto.mailboxes.strategy");
+        List<ActorRef<StrategyHost.Command>> strategies = new ArrayList<>();
+        for (StrategySpec spec : specs) {
+            List<ActorRef<SymbolBook.Command>> subscribed = spec.symbols().stream().map(books::get).toList();
+            strategies.add(system.systemActorOf(StrategyHost.create(spec, registry, riskGate, subscribed, metrics,
+                    System::nanoTime, settings.strategyMaxFailures()), "strategy-" + spec.id(), strategyProps));
+        }
+        Platform platform = new Platform(settings, system, registry, metrics, adapters, books, riskGate, venues,
+                strategies, specs, relay, journal);
+        platform.startFeeds();
+        LOG.info("started: {} venues, {} symbols, {} instruments, {} strategies", adapters.size(),
+                registry.symbols().size(), registry.size(), specs.size());
+        return platform;
+    }
+
+    private void startFeeds() {
+        for (VenueAdapter adapter : adapters) {
+            IngestRouter router = new IngestRouter(registry, books, system, settings.ingestAckTimeout(), metrics);
+            CompletionStage<Done> done = router.run(adapter.marketData(), settings.ingestParallelism());
+            done.whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    LOG.error("market-data feed of {} failed", adapter.name(), failure);
+                }
+            });
+            feeds.add(done);
+        }
+    }
+
+    public ActorSystem<Void> system() {
+        return system;
+    }
+
+    public InstrumentRegistry registry() {
+        return registry;
+    }
+
+    public PlatformMetrics metrics() {
+        return metrics;
+    }
+
+    public ActorRef<RiskGate.Command> riskGate() {
+        return riskGate;
+    }
+
+    public List<ActorRef<SymbolBook.Command>> books() {
+        return books;
+    }
+
+    public int strategiesStarted() {
+        return strategies.size();
+    }
+
+    public int venueCount() {
+        return adapters.size();
+    }
+
+    /** Everything the stages counted, collected at shutdown. */
+    public record Result(List<StrategyHost.Stats> strategies, DeadLetterRelay.Stats relay, RiskGate.Stats risk,
+                         List<VenueSession.Stats> venues, List<SymbolBook.Stats> books, List<BookUpdate> finalBooks,
+                         Reconciliation reconciliation, long fillsWritten) {
+    }
+
+    /**
+     * Graceful shutdown: the feeds stop and drain, every strategy stops and its open orders are
+     * cancelled, the stages report their counts and are reconciled, then the actor system terminates.
+     */
+    public Result shutdown() {
+        Duration timeout = settings.shutdownTimeout();
+        adapters.forEach(VenueAdapter::stopMarketData);
+        awaitAll(feeds, timeout, "market-data feeds to drain");
+
+        List<CompletableFuture<StrategyHost.Stats>> stopped = new ArrayList<>();
+        for (ActorRef<StrategyHost.Command> strategy : strategies) {
+            stopped.add(ask(strategy, StrategyHost.Stop::new, timeout)
+                    .thenApply(StrategyHost.Stopped::stats).toCompletableFuture());
+        }
+        awaitAll(stopped, timeout, "strategies to stop and their orders to be cancelled");
+        List<StrategyHost.Stats> hostStats = new ArrayList<>();
+        for (int i = 0; i < strategies.size(); i++) {
+            StrategyHost.Stats stats = stopped.get(i).getNow(null);
+            if (stats == null) { // still waiting for cancels: count its orders as open
+                stats = join(ask(strategies.get(i), StrategyHost.GetStats::new, timeout));
+            }
+            hostStats.add(stats);
+        }
+        List<VenueSession.Stats> venueStats = new ArrayList<>();
+        for (ActorRef<VenueSession.Command> venue : venues) {
+            venueStats.add(join(ask(venue, VenueSession.GetStats::new, timeout)));
+        }
+        RiskGate.Stats riskStats = join(ask(riskGate, RiskGate.GetStats::new, timeout));
+        DeadLetterRelay.Stats relayStats = join(ask(relay, DeadLetterRelay.GetStats::new, timeout));
+        List<SymbolBook.Stats> bookStats = new ArrayList<>();
+        List<BookUpdate> finalBooks = new ArrayList<>();
+        for (ActorRef<SymbolBook.Command> book : books) {
+            bookStats.add(join(ask(book, SymbolBook.GetStats::new, timeout)));
+            finalBooks.add(join(ask(book, replyTo -> new SymbolBook.GetTop(5, replyTo), timeout)));
+        }
+        long fillsWritten = journal == null ? 0 : join(ask(journal, FillJournal.Flush::new, timeout));
+        Reconciliation reconciliation = Reconciliation.of(hostStats, relayStats, riskStats, venueStats);
+        for (Reconciliation.Check failed : reconciliation.failed()) {
+            LOG.error("reconciliation failed: {}: {} != {}", failed.name(), failed.left(), failed.right());
+        }
+        adapters.forEach(VenueAdapter::disconnect);
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("actor system did not terminate within {}", timeout, e);
+        }
+        return new Result(hostStats, relayStats, riskStats, venueStats, bookStats, finalBooks, reconciliation,
+                fillsWritten);
+    }
+
+    private <Q, R> CompletionStage<R> ask(ActorRef<Q> target, Function<ActorRef<R>, Q> message, Duration timeout) {
+        return AskPattern.ask(target, message::apply, timeout, system.scheduler());
+    }
+
+    private static <T> T join(CompletionStage<T> stage) {
+        return stage.toCompletableFuture().join();
+    }
+
+    private static void awaitAll(List<? extends CompletionStage<?>> stages, Duration timeout, String what) {
+        CompletableFuture<?>[] all = stages.stream().map(CompletionStage::toCompletableFuture)
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(all).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("gave up waiting for {} after {}", what, timeout);
+        }
+    }
+}

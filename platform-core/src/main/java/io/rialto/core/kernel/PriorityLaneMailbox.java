@@ -1,0 +1,90 @@
+package io.rialto.core.kernel;
+
+import com.typesafe.config.Config;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.DeadLetter;
+import org.apache.pekko.actor.InternalActorRef;
+import org.apache.pekko.dispatch.ControlMessage;
+import org.apache.pekko.dispatch.Envelope;
+import org.apache.pekko.dispatch.MailboxType;
+import org.apache.pekko.dispatch.MessageQueue;
+import org.apache.pekko.dispatch.ProducesMessageQueue;
+import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.MpscUnboundedXaddArrayQueue;
+import scala.Option;
+
+/**
+ * The mailbox of every kernel actor: two lanes, never blocking a sender.
+ * <ul>
+ *   <li>The <b>priority lane</b> takes {@link ControlMessage}s: kill switch, halt, cancel-all, shutdown,
+ *       and the order events that must never be lost (execution reports, cancels). It is dequeued
+ *       first, so control overtakes ordinary traffic. Its volume is bounded by the protocol rather
+ *       than by a capacity: every such message belongs to a live order, and risk bounds the number
+ *       of live orders.</li>
+ *   <li>The <b>ordinary lane</b> ({@code mailbox-capacity}) takes everything else: new orders,
+ *       modifies, market data. When it is full the message goes to dead letters at once (no
+ *       blocking), where {@code DeadLetterRelay} turns it into an explicit rejection or a count.</li>
+ * </ul>
+ * Configure with {@code mailbox-type = "io.rialto.core.kernel.PriorityLaneMailbox"} and
+ * {@code mailbox-capacity}.
+ */
+public final class PriorityLaneMailbox implements MailboxType, ProducesMessageQueue<PriorityLaneMailbox.Queue> {
+    private final int capacity;
+
+    public PriorityLaneMailbox(ActorSystem.Settings settings, Config config) {
+        this.capacity = config.getInt("mailbox-capacity");
+        if (capacity < 2) {
+            throw new IllegalArgumentException("mailbox-capacity must be at least 2, got " + capacity);
+        }
+    }
+
+    @Override
+    public MessageQueue create(Option<ActorRef> owner, Option<ActorSystem> system) {
+        return new Queue(capacity);
+    }
+
+    /** The two-lane queue; multi-producer, single consumer (the actor). */
+    public static final class Queue implements MessageQueue {
+        private final MpscUnboundedXaddArrayQueue<Envelope> priority = new MpscUnboundedXaddArrayQueue<>(256);
+        private final MpscArrayQueue<Envelope> ordinary;
+
+        Queue(int capacity) {
+            ordinary = new MpscArrayQueue<>(capacity);
+        }
+
+        @Override
+        public void enqueue(ActorRef receiver, Envelope handle) {
+            if (handle.message() instanceof ControlMessage) {
+                priority.offer(handle);
+            } else if (!ordinary.offer(handle)) {
+                ((InternalActorRef) receiver).provider().deadLetters()
+                        .tell(new DeadLetter(handle.message(), handle.sender(), receiver), handle.sender());
+            }
+        }
+
+        @Override
+        public Envelope dequeue() {
+            Envelope envelope = priority.poll();
+            return envelope != null ? envelope : ordinary.poll();
+        }
+
+        @Override
+        public int numberOfMessages() {
+            return priority.size() + ordinary.size();
+        }
+
+        @Override
+        public boolean hasMessages() {
+            return !priority.isEmpty() || !ordinary.isEmpty();
+        }
+
+        @Override
+        public void cleanUp(ActorRef owner, MessageQueue deadLetters) {
+            Envelope envelope;
+            while ((envelope = dequeue()) != null) {
+                deadLetters.enqueue(owner, envelope);
+            }
+        }
+    }
+}

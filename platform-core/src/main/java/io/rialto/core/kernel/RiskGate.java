@@ -1,0 +1,192 @@
+package io.rialto.core.kernel;
+
+import io.rialto.core.domain.CancelOrder;
+import io.rialto.core.domain.ExecType;
+import io.rialto.core.domain.ExecutionReport;
+import io.rialto.core.domain.InstrumentRegistry;
+import io.rialto.core.domain.ModifyOrder;
+import io.rialto.core.domain.NewOrder;
+import io.rialto.core.domain.RejectReason;
+import io.rialto.core.domain.RialtoMessage;
+import io.rialto.core.domain.Side;
+import io.rialto.core.metrics.PlatformMetrics;
+import io.rialto.core.spi.RiskCheck;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.dispatch.ControlMessage;
+
+import java.util.List;
+
+/**
+ * Every order passes here before any venue sees it. Hosts the {@link RiskCheck} found through
+ * ServiceLoader: new orders and modifies are checked and either forwarded to their venue's
+ * {@link VenueSession} or refused back to the strategy with the reason; cancels always go through.
+ * Execution reports come back through here so that positions move before the strategy hears of them.
+ */
+public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
+
+    public interface Command extends RialtoMessage {
+    }
+
+    public record Submit(NewOrder order, ActorRef<StrategyHost.Command> replyTo) implements Command {
+    }
+
+    public record Modify(ModifyOrder modify, ActorRef<StrategyHost.Command> replyTo) implements Command {
+    }
+
+    /** Cancels take the priority lane: reducing risk must never wait behind new orders. */
+    public record Cancel(CancelOrder cancel, ActorRef<StrategyHost.Command> replyTo)
+            implements Command, ControlMessage {
+    }
+
+    public record FromVenue(ExecutionReport report, ActorRef<StrategyHost.Command> strategy)
+            implements Command, ControlMessage {
+    }
+
+    /** A checked order, modify or cancel could not be handed to its venue session (it was full). */
+    public record NotSent(long clOrdId, int instrumentId, Side side, boolean isNewOrder, RejectReason reason,
+                          ActorRef<StrategyHost.Command> strategy) implements Command, ControlMessage {
+    }
+
+    /** Sent once at start-up, before any order: the venue sessions, indexed by venue. */
+    public record AttachVenues(List<ActorRef<VenueSession.Command>> venues) implements Command, ControlMessage {
+    }
+
+    public record GetStats(ActorRef<Stats> replyTo) implements Command {
+    }
+
+    /**
+     * @param rejectsByReason new orders refused by the check, indexed by {@link RejectReason#ordinal()}
+     * @param notSent         new orders accepted by the check that could not be handed to their venue
+     */
+    public record Stats(long checked, long accepted, long[] rejectsByReason, long notSent, long modifyRejects,
+                        long reportsForwarded, long fillsApplied, List<RiskCheck.Position> positions)
+            implements RialtoMessage {
+        public long rejected() {
+            long sum = 0;
+            for (long r : rejectsByReason) {
+                sum += r;
+            }
+            return sum;
+        }
+    }
+
+    private final RiskCheck check;
+    private final InstrumentRegistry registry;
+    private final PlatformMetrics metrics;
+    private List<ActorRef<VenueSession.Command>> venues = List.of();
+    private long checked;
+    private long accepted;
+    private final long[] rejectsByReason = new long[RejectReason.values().length];
+    private long notSent;
+    private long modifyRejects;
+    private long reportsForwarded;
+
+    public static Behavior<Command> create(RiskCheck check, InstrumentRegistry registry, PlatformMetrics metrics) {
+        return Behaviors.setup(ctx -> new RiskGate(ctx, check, registry, metrics));
+    }
+
+    private RiskGate(ActorContext<Command> ctx, RiskCheck check, InstrumentRegistry registry,
+                     PlatformMetrics metrics) {
+        super(ctx);
+        this.check = check;
+        this.registry = registry;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Submit.class, this::onSubmit)
+                .onMessage(Modify.class, this::onModify)
+                .onMessage(Cancel.class, this::onCancel)
+                .onMessage(FromVenue.class, this::onFromVenue)
+                .onMessage(NotSent.class, this::onNotSent)
+                .onMessage(AttachVenues.class, this::onAttachVenues)
+                .onMessage(GetStats.class, this::onGetStats)
+                .build();
+    }
+
+    private Behavior<Command> onAttachVenues(AttachVenues msg) {
+        venues = List.copyOf(msg.venues());
+        return this;
+    }
+
+    private Behavior<Command> onSubmit(Submit msg) {
+        NewOrder order = msg.order();
+        long start = System.nanoTime();
+        RejectReason reason = check.checkNew(order);
+        metrics.riskCheck.recordValue(System.nanoTime() - start);
+        checked++;
+        if (reason == RejectReason.NONE) {
+            accepted++;
+            venueOf(order.instrumentId()).tell(new VenueSession.Submit(order, msg.replyTo()));
+        } else {
+            rejectsByReason[reason.ordinal()]++;
+            msg.replyTo().tell(new StrategyHost.OrderEvent(ExecutionReport.rejected(order.clOrdId(),
+                    order.instrumentId(), order.side(), reason, wallNanos())));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onModify(Modify msg) {
+        ModifyOrder modify = msg.modify();
+        RejectReason reason = check.checkModify(modify);
+        if (reason == RejectReason.NONE) {
+            venueOf(modify.instrumentId()).tell(new VenueSession.Modify(modify, msg.replyTo()));
+        } else {
+            modifyRejects++;
+            msg.replyTo().tell(new StrategyHost.OrderEvent(ExecutionReport.cancelRejected(modify.clOrdId(),
+                    modify.instrumentId(), Side.BUY, -1, reason, wallNanos())));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onCancel(Cancel msg) {
+        venueOf(msg.cancel().instrumentId()).tell(new VenueSession.Cancel(msg.cancel(), msg.replyTo()));
+        return this;
+    }
+
+    private Behavior<Command> onFromVenue(FromVenue msg) {
+        ExecutionReport report = msg.report();
+        check.onExecution(report);
+        if (report.execType() == ExecType.TRADE) {
+            metrics.fills.increment();
+        }
+        reportsForwarded++;
+        msg.strategy().tell(new StrategyHost.OrderEvent(report));
+        return this;
+    }
+
+    private Behavior<Command> onNotSent(NotSent msg) {
+        ExecutionReport report;
+        if (msg.isNewOrder()) {
+            notSent++;
+            check.onNotSent(msg.clOrdId());
+            report = ExecutionReport.rejected(msg.clOrdId(), msg.instrumentId(), msg.side(), msg.reason(), wallNanos());
+        } else {
+            report = ExecutionReport.cancelRejected(msg.clOrdId(), msg.instrumentId(), msg.side(), -1, msg.reason(),
+                    wallNanos());
+        }
+        msg.strategy().tell(new StrategyHost.OrderEvent(report));
+        return this;
+    }
+
+    private Behavior<Command> onGetStats(GetStats msg) {
+        msg.replyTo().tell(new Stats(checked, accepted, rejectsByReason.clone(), notSent, modifyRejects,
+                reportsForwarded, check.fillsApplied(), check.positions()));
+        return this;
+    }
+
+    private ActorRef<VenueSession.Command> venueOf(int instrumentId) {
+        return venues.get(registry.get(instrumentId).venueIndex());
+    }
+
+    static long wallNanos() {
+        return System.currentTimeMillis() * 1_000_000L;
+    }
+}

@@ -1,0 +1,423 @@
+package io.rialto.core.kernel;
+
+import io.rialto.core.domain.CancelOrder;
+import io.rialto.core.domain.ClOrdIds;
+import io.rialto.core.domain.ExecType;
+import io.rialto.core.domain.ExecutionReport;
+import io.rialto.core.domain.Instrument;
+import io.rialto.core.domain.InstrumentRegistry;
+import io.rialto.core.domain.MarketTrade;
+import io.rialto.core.domain.ModifyOrder;
+import io.rialto.core.domain.NewOrder;
+import io.rialto.core.domain.OrderState;
+import io.rialto.core.domain.OrderStatus;
+import io.rialto.core.domain.OrderType;
+import io.rialto.core.domain.RejectReason;
+import io.rialto.core.domain.RialtoMessage;
+import io.rialto.core.domain.Side;
+import io.rialto.core.domain.TimeInForce;
+import io.rialto.core.metrics.PlatformMetrics;
+import io.rialto.core.position.PositionLedger;
+import io.rialto.core.spi.OrderUpdate;
+import io.rialto.core.spi.Strategy;
+import io.rialto.core.spi.StrategyContext;
+import io.rialto.core.spi.StrategyParams;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.dispatch.ControlMessage;
+import org.slf4j.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Hosts one {@link Strategy} instance: delivers book updates, trades and order events to it, one at a
+ * time, and implements its {@link StrategyContext}. Keeps the strategy's orders ({@link OrderState}
+ * per order) and its own positions, which survive a failure of the strategy code.
+ *
+ * <p>A callback that throws is counted and logged; after {@code maxFailures} the strategy is stopped
+ * and its open orders cancelled. Other strategies never notice.
+ */
+public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
+
+    public interface Command extends RialtoMessage {
+    }
+
+    public record TradeTick(MarketTrade trade) implements Command {
+    }
+
+    /** An execution report or a rejection for one of this strategy's orders. Never dropped. */
+    public record OrderEvent(ExecutionReport report) implements Command, ControlMessage {
+    }
+
+    /** Stop the strategy, cancel its orders, and reply once none is live (or at once if none is). */
+    public record Stop(ActorRef<Stopped> replyTo) implements Command, ControlMessage {
+    }
+
+    public record Stopped(String strategyId, Stats stats) implements RialtoMessage {
+    }
+
+    public record GetStats(ActorRef<Stats> replyTo) implements Command {
+    }
+
+    /**
+     * Order counts as this strategy saw them. Every submitted order is exactly one of rejected,
+     * filled, cancelled or still open; {@code rejectedLocally} of the rejected never left the host
+     * (shutting down, unknown instrument); {@code unmatchedReports} counts reports that fit no order.
+     */
+    public record Stats(String strategyId, long submitted, long rejectedLocally, long rejected, long filled,
+                        long canceled, long open, long fills, long unmatchedReports, long failures,
+                        boolean stoppedByFailures)
+            implements RialtoMessage {
+    }
+
+    private record TimerFired(long timerId) implements Command {
+    }
+
+    private final StrategySpec spec;
+    private final InstrumentRegistry registry;
+    private final ActorRef<RiskGate.Command> riskGate;
+    private final List<ActorRef<SymbolBook.Command>> books;
+    private final PlatformMetrics metrics;
+    private final LongSupplier clock;
+    private final int maxFailures;
+    private final TimerScheduler<Command> timers;
+    private final Context context = new Context();
+    private final Long2ObjectHashMap<OrderState> orders = new Long2ObjectHashMap<>();
+    private final PositionLedger ledger;
+    private final List<Instrument> instruments = new ArrayList<>();
+    private final Map<String, Long> counters = new HashMap<>();
+
+    private Strategy strategy;
+    private long sequence;
+    private long originNs;
+    private long timerSeq;
+    private boolean running;
+    private ActorRef<Stopped> stopReplyTo;
+
+    private long submitted;
+    private long rejectedLocally;
+    private long rejected;
+    private long filled;
+    private long canceled;
+    private long fills;
+    private long unmatched;
+    private long failures;
+    private boolean stoppedByFailures;
+
+    public static Behavior<Command> create(StrategySpec spec, InstrumentRegistry registry,
+                                           ActorRef<RiskGate.Command> riskGate,
+                                           List<ActorRef<SymbolBook.Command>> books, PlatformMetrics metrics,
+                                           LongSupplier clock, int maxFailures) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                new StrategyHost(ctx, timers, spec, registry, riskGate, books, metrics, clock, maxFailures)));
+    }
+
+    private StrategyHost(ActorContext<Command> ctx, TimerScheduler<Command> timers, StrategySpec spec,
+                         InstrumentRegistry registry, ActorRef<RiskGate.Command> riskGate,
+                         List<ActorRef<SymbolBook.Command>> books, PlatformMetrics metrics, LongSupplier clock,
+                         int maxFailures) {
+        super(ctx);
+        this.timers = timers;
+        this.spec = spec;
+        this.registry = registry;
+        this.riskGate = riskGate;
+        this.books = books;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.maxFailures = maxFailures;
+        this.ledger = new PositionLedger(registry.size());
+        for (int symbol : spec.symbols()) {
+            for (int id : registry.instrumentsOfSymbol(symbol)) {
+                instruments.add(registry.get(id));
+            }
+        }
+        this.strategy = spec.factory().create(spec.params());
+        this.running = true;
+        safely(() -> strategy.onStart(context));
+        for (ActorRef<SymbolBook.Command> book : books) {
+            book.tell(new SymbolBook.Subscribe(spec.index(), ctx.getSelf()));
+        }
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(BookUpdate.class, this::onBook)
+                .onMessage(TradeTick.class, this::onTrade)
+                .onMessage(OrderEvent.class, this::onOrderEvent)
+                .onMessage(TimerFired.class, this::onTimerFired)
+                .onMessage(Stop.class, this::onStopRequest)
+                .onMessage(GetStats.class, this::onGetStats)
+                .build();
+    }
+
+    private Behavior<Command> onBook(BookUpdate update) {
+        if (running) {
+            metrics.bookToStrategy.recordValue(Math.max(0, clock.getAsLong() - update.publishNs()));
+            originNs = update.ingestNs();
+            safely(() -> strategy.onBook(update));
+            originNs = 0;
+        }
+        books.get(indexOfSymbol(update.symbolIndex())).tell(new SymbolBook.Consumed(spec.index()));
+        return this;
+    }
+
+    private int indexOfSymbol(int symbolIndex) {
+        List<Integer> symbols = spec.symbols();
+        for (int i = 0; i < symbols.size(); i++) {
+            if (symbols.get(i) == symbolIndex) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("book update for symbol " + symbolIndex + " not subscribed by " + spec.id());
+    }
+
+    private Behavior<Command> onTrade(TradeTick tick) {
+        if (running) {
+            safely(() -> strategy.onTrade(tick.trade()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onOrderEvent(OrderEvent event) {
+        ExecutionReport report = event.report();
+        OrderState state = orders.get(report.clOrdId());
+        if (state == null || !state.apply(report)) {
+            unmatched++;
+            getContext().getLog().warn("{}: report fits no live order: {}", spec.id(), report);
+            return this;
+        }
+        if (report.execType() == ExecType.TRADE) {
+            fills++;
+            ledger.onFill(report.instrumentId(), report.side(), report.lastPxTicks(), report.lastQtyLots(),
+                    report.feeE6());
+        }
+        OrderStatus status = state.status();
+        if (status.isTerminal()) {
+            orders.remove(report.clOrdId());
+            switch (status) {
+                case FILLED -> filled++;
+                case CANCELED -> canceled++;
+                default -> {
+                    rejected++;
+                    metrics.ordersRejected.increment();
+                }
+            }
+        } else if (!running && report.execType() == ExecType.NEW) {
+            cancelForStop(state); // acknowledged after the stop began: cancel it now
+        }
+        if (running) {
+            OrderUpdate update = new OrderUpdate(report.clOrdId(), report.instrumentId(), state.order().side(),
+                    report.execType(), status, state.priceTicks(), report.lastPxTicks(), report.lastQtyLots(),
+                    state.leavesQtyLots(), state.cumQtyLots(), report.reason());
+            safely(() -> strategy.onOrderUpdate(update));
+        }
+        replyIfStopped();
+        return this;
+    }
+
+    private Behavior<Command> onTimerFired(TimerFired timer) {
+        if (running) {
+            safely(() -> strategy.onTimer(timer.timerId()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onStopRequest(Stop stop) {
+        stopReplyTo = stop.replyTo();
+        if (running) {
+            safely(() -> strategy.onStop());
+            stopStrategy();
+        }
+        replyIfStopped();
+        return this;
+    }
+
+    private void stopStrategy() {
+        running = false;
+        timers.cancelAll();
+        for (ActorRef<SymbolBook.Command> book : books) {
+            book.tell(new SymbolBook.Unsubscribe(spec.index()));
+        }
+        orders.forEach((id, state) -> cancelForStop(state));
+    }
+
+    private void cancelForStop(OrderState state) {
+        if (state.cancelRequested()) {
+            riskGate.tell(new RiskGate.Cancel(new CancelOrder(state.order().clOrdId(), spec.id(),
+                    state.order().instrumentId(), clock.getAsLong()), getContext().getSelf()));
+        }
+    }
+
+    private void replyIfStopped() {
+        if (stopReplyTo != null && orders.isEmpty()) {
+            stopReplyTo.tell(new Stopped(spec.id(), stats()));
+            stopReplyTo = null;
+        }
+    }
+
+    private Behavior<Command> onGetStats(GetStats msg) {
+        msg.replyTo().tell(stats());
+        return this;
+    }
+
+    private Stats stats() {
+        return new Stats(spec.id(), submitted, rejectedLocally, rejected, filled, canceled, orders.size(), fills, unmatched,
+                failures, stoppedByFailures);
+    }
+
+    private void safely(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException | LinkageError e) {
+            failures++;
+            getContext().getLog().error("strategy {} failed ({} of {} allowed)", spec.id(), failures, maxFailures, e);
+            if (failures >= maxFailures && running) {
+                stoppedByFailures = true;
+                getContext().getLog().error("strategy {} stopped after {} failures; cancelling its orders",
+                        spec.id(), failures);
+                stopStrategy();
+            }
+        }
+    }
+
+    private void rejectLocally(NewOrder order, RejectReason reason) {
+        rejectedLocally++;
+        getContext().getSelf().tell(new OrderEvent(ExecutionReport.rejected(order.clOrdId(), order.instrumentId(),
+                order.side(), reason, System.currentTimeMillis() * 1_000_000L)));
+    }
+
+    /** The strategy's view of the platform; valid on the host's thread only. */
+    private final class Context implements StrategyContext {
+
+        @Override
+        public String strategyId() {
+            return spec.id();
+        }
+
+        @Override
+        public String account() {
+            return spec.account();
+        }
+
+        @Override
+        public List<Instrument> instruments() {
+            return instruments;
+        }
+
+        @Override
+        public Instrument instrument(int instrumentId) {
+            return registry.get(instrumentId);
+        }
+
+        @Override
+        public StrategyParams params() {
+            return spec.params();
+        }
+
+        @Override
+        public long submit(int instrumentId, Side side, OrderType type, TimeInForce tif, long priceTicks,
+                           long qtyLots) {
+            long clOrdId = ClOrdIds.of(spec.index(), ++sequence);
+            NewOrder order = new NewOrder(clOrdId, spec.id(), spec.account(), instrumentId, side, type,
+                    type == OrderType.MARKET ? TimeInForce.IOC : tif, priceTicks, qtyLots, originNs,
+                    clock.getAsLong());
+            orders.put(clOrdId, new OrderState(order));
+            submitted++;
+            metrics.ordersSubmitted.increment();
+            if (!running) {
+                rejectLocally(order, RejectReason.SHUTTING_DOWN);
+            } else if (instrumentId < 0 || instrumentId >= registry.size() || !instruments.contains(
+                    registry.get(instrumentId))) {
+                rejectLocally(order, RejectReason.UNKNOWN_INSTRUMENT);
+            } else {
+                riskGate.tell(new RiskGate.Submit(order, getContext().getSelf()));
+            }
+            return clOrdId;
+        }
+
+        @Override
+        public boolean cancel(long clOrdId) {
+            OrderState state = orders.get(clOrdId);
+            if (state == null || !state.cancelRequested()) {
+                return false;
+            }
+            riskGate.tell(new RiskGate.Cancel(new CancelOrder(clOrdId, spec.id(), state.order().instrumentId(),
+                    clock.getAsLong()), getContext().getSelf()));
+            return true;
+        }
+
+        @Override
+        public boolean modify(long clOrdId, long newPriceTicks, long newQtyLots) {
+            OrderState state = orders.get(clOrdId);
+            if (!running || state == null || !state.replaceRequested()) {
+                return false;
+            }
+            riskGate.tell(new RiskGate.Modify(new ModifyOrder(clOrdId, spec.id(), state.order().instrumentId(),
+                    newPriceTicks, newQtyLots, originNs, clock.getAsLong()), getContext().getSelf()));
+            return true;
+        }
+
+        @Override
+        public long[] openOrders() {
+            long[] ids = new long[orders.size()];
+            int[] k = {0};
+            orders.forEach((id, state) -> ids[k[0]++] = id);
+            return ids;
+        }
+
+        @Override
+        public long leavesQty(long clOrdId) {
+            OrderState state = orders.get(clOrdId);
+            return state == null ? 0 : state.leavesQtyLots();
+        }
+
+        @Override
+        public long position(int instrumentId) {
+            return ledger.qty(instrumentId);
+        }
+
+        @Override
+        public long realizedPnlTickLots(int instrumentId) {
+            return ledger.realized(instrumentId);
+        }
+
+        @Override
+        public long scheduleRepeating(Duration interval) {
+            long id = ++timerSeq;
+            timers.startTimerAtFixedRate(id, new TimerFired(id), interval);
+            return id;
+        }
+
+        @Override
+        public void cancelTimer(long timerId) {
+            timers.cancel(timerId);
+        }
+
+        @Override
+        public long nanoTime() {
+            return clock.getAsLong();
+        }
+
+        @Override
+        public Logger log() {
+            return getContext().getLog();
+        }
+
+        @Override
+        public void count(String counter, long delta) {
+            counters.merge(counter, delta, Long::sum);
+        }
+    }
+}

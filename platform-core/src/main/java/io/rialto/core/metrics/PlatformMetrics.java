@@ -1,0 +1,93 @@
+package io.rialto.core.metrics;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Live counters and per-stage latency recorders of one platform instance. Actors record into
+ * HdrHistogram {@link Recorder}s (wait-free for writers, no allocation); a reporter drains them once a
+ * second into cumulative histograms with {@link #drain()}. The counters are for the live progress line;
+ * the run summary reconciles independent per-stage counts collected at shutdown.
+ */
+public final class PlatformMetrics {
+    private static final long HIGHEST_NS = 60_000_000_000L;
+
+    public final Recorder tickToTrade = new Recorder(HIGHEST_NS, 3);
+    public final Recorder riskCheck = new Recorder(HIGHEST_NS, 3);
+    public final Recorder orderAck = new Recorder(HIGHEST_NS, 3);
+    public final Recorder ingestToBook = new Recorder(HIGHEST_NS, 3);
+    public final Recorder bookToStrategy = new Recorder(HIGHEST_NS, 3);
+
+    public final LongAdder mdEvents = new LongAdder();
+    public final LongAdder ordersSubmitted = new LongAdder();
+    public final LongAdder ordersRejected = new LongAdder();
+    public final LongAdder fills = new LongAdder();
+    public final LongAdder conflatedUpdates = new LongAdder();
+
+    private final Histogram tickToTradeTotal = new Histogram(HIGHEST_NS, 3);
+    private final Histogram riskCheckTotal = new Histogram(HIGHEST_NS, 3);
+    private final Histogram orderAckTotal = new Histogram(HIGHEST_NS, 3);
+    private final Histogram ingestToBookTotal = new Histogram(HIGHEST_NS, 3);
+    private final Histogram bookToStrategyTotal = new Histogram(HIGHEST_NS, 3);
+    private Histogram tickToTradeInterval;
+    private Histogram scratch;
+
+    private volatile long firstIngestNs;
+    private volatile long lastIngestNs;
+
+    /** Called by ingestion for every element: remembers when market data started and last arrived. */
+    public void onIngest(long nowNs) {
+        if (firstIngestNs == 0) {
+            firstIngestNs = nowNs;
+        }
+        lastIngestNs = nowNs;
+    }
+
+    public long firstIngestNs() {
+        return firstIngestNs;
+    }
+
+    public long lastIngestNs() {
+        return lastIngestNs;
+    }
+
+    /**
+     * Moves what was recorded since the last call into the cumulative histograms and returns the
+     * tick-to-trade histogram of just this interval. Call from one thread (the reporter).
+     */
+    public synchronized Histogram drain() {
+        tickToTradeInterval = tickToTrade.getIntervalHistogram(tickToTradeInterval);
+        tickToTradeTotal.add(tickToTradeInterval);
+        scratch = riskCheck.getIntervalHistogram(scratch);
+        riskCheckTotal.add(scratch);
+        scratch = orderAck.getIntervalHistogram(scratch);
+        orderAckTotal.add(scratch);
+        scratch = ingestToBook.getIntervalHistogram(scratch);
+        ingestToBookTotal.add(scratch);
+        scratch = bookToStrategy.getIntervalHistogram(scratch);
+        bookToStrategyTotal.add(scratch);
+        return tickToTradeInterval;
+    }
+
+    public synchronized Histogram tickToTradeTotal() {
+        return tickToTradeTotal.copy();
+    }
+
+    public synchronized Histogram riskCheckTotal() {
+        return riskCheckTotal.copy();
+    }
+
+    public synchronized Histogram orderAckTotal() {
+        return orderAckTotal.copy();
+    }
+
+    public synchronized Histogram ingestToBookTotal() {
+        return ingestToBookTotal.copy();
+    }
+
+    public synchronized Histogram bookToStrategyTotal() {
+        return bookToStrategyTotal.copy();
+    }
+}
