@@ -48,7 +48,7 @@ public final class RiskEngine implements RiskCheck {
     private int slots;
     private final PositionLedger ledger = new PositionLedger(64);
 
-    private final Int2IntHashMap openOrdersByStrategy = new Int2IntHashMap(0);
+    private final Int2IntHashMap openOrdersByStrategy = new Int2IntHashMap(NULL_INDEX);
 
     private final Long2LongHashMap orderSlotById = new Long2LongHashMap(NULL_INDEX);
     private byte[] orderSide = new byte[256];
@@ -81,7 +81,7 @@ public final class RiskEngine implements RiskCheck {
             return RejectReason.MAX_ORDER_QTY;
         }
         int strategy = ClOrdIds.strategyIndex(order.clOrdId());
-        if (openOrdersByStrategy.get(strategy) >= settings.maxOpenOrders()) {
+        if (openOrders(strategy) >= settings.maxOpenOrders()) {
             return RejectReason.MAX_OPEN_ORDERS;
         }
         if (orderSlotById.get(order.clOrdId()) != NULL_INDEX) {
@@ -96,13 +96,19 @@ public final class RiskEngine implements RiskCheck {
         } else {
             openSell[slot] += order.qtyLots();
         }
-        openOrdersByStrategy.put(strategy, openOrdersByStrategy.get(strategy) + 1);
+        openOrdersByStrategy.put(strategy, openOrders(strategy) + 1);
         int o = allocateOrder();
         orderSide[o] = (byte) order.side().ordinal();
         orderLeaves[o] = order.qtyLots();
         orderPositionSlot[o] = slot;
         orderSlotById.put(order.clOrdId(), o);
         return RejectReason.NONE;
+    }
+
+    /** Live orders of a strategy. */
+    public int openOrders(int strategyIndex) {
+        int open = openOrdersByStrategy.get(strategyIndex);
+        return open == NULL_INDEX ? 0 : open;
     }
 
     /** Worst case: the position plus every open order of that side plus this quantity, filled. */
@@ -188,7 +194,12 @@ public final class RiskEngine implements RiskCheck {
         adjustOpen(o, 0);
         orderSlotById.remove(clOrdId);
         int strategy = ClOrdIds.strategyIndex(clOrdId);
-        openOrdersByStrategy.put(strategy, openOrdersByStrategy.get(strategy) - 1);
+        int open = openOrders(strategy) - 1;
+        if (open > 0) {
+            openOrdersByStrategy.put(strategy, open);
+        } else {
+            openOrdersByStrategy.remove(strategy);
+        }
         nextFree[o] = freeHead;
         freeHead = o;
     }

@@ -150,9 +150,11 @@ public final class Platform {
                         .withMailboxFromConfig("rialto.mailboxes.journal"));
         List<ActorRef<VenueSession.Command>> venues = new ArrayList<>();
         for (int v = 0; v < adapters.size(); v++) {
-            venues.add(system.systemActorOf(VenueSession.create(adapters.get(v), registry, v, riskGate, journal,
-                    metrics), "venue-" + adapters.get(v).name(), DispatcherSelector.defaultDispatcher()
-                    .withMailboxFromConfig("rialto.mailboxes.venue")));
+            ActorRef<VenueSession.Command> session = system.systemActorOf(VenueSession.create(adapters.get(v),
+                    registry, v, riskGate, journal, metrics), "venue-" + adapters.get(v).name(),
+                    DispatcherSelector.defaultDispatcher().withMailboxFromConfig("rialto.mailboxes.venue"));
+            VenueSession.connect(adapters.get(v), system, registry, v, session);
+            venues.add(session);
         }
         riskGate.tell(new RiskGate.AttachVenues(venues));
         Props strategyProps = DispatcherSelector.fromConfig("rialto.dispatchers.strategies")

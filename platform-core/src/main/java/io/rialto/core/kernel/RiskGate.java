@@ -26,6 +26,9 @@ import java.util.List;
  * ServiceLoader: new orders and modifies are checked and either forwarded to their venue's
  * {@link VenueSession} or refused back to the strategy with the reason; cancels always go through.
  * Execution reports come back through here so that positions move before the strategy hears of them.
+ *
+ * <p>Fails closed: when the engine throws, the order is rejected with {@code RISK_UNAVAILABLE}, the
+ * failure is counted and logged, and the gate keeps serving (its positions are not lost to a restart).
  */
 public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
 
@@ -64,7 +67,8 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
      * @param notSent         new orders accepted by the check that could not be handed to their venue
      */
     public record Stats(long checked, long accepted, long[] rejectsByReason, long notSent, long modifyRejects,
-                        long reportsForwarded, long fillsApplied, List<RiskCheck.Position> positions)
+                        long reportsForwarded, long fillsApplied, long engineFailures,
+                        List<RiskCheck.Position> positions)
             implements RialtoMessage {
         public long rejected() {
             long sum = 0;
@@ -85,6 +89,7 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
     private long notSent;
     private long modifyRejects;
     private long reportsForwarded;
+    private long engineFailures;
 
     public static Behavior<Command> create(RiskCheck check, InstrumentRegistry registry, PlatformMetrics metrics) {
         return Behaviors.setup(ctx -> new RiskGate(ctx, check, registry, metrics));
@@ -119,7 +124,13 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
     private Behavior<Command> onSubmit(Submit msg) {
         NewOrder order = msg.order();
         long start = System.nanoTime();
-        RejectReason reason = check.checkNew(order);
+        RejectReason reason;
+        try {
+            reason = check.checkNew(order);
+        } catch (RuntimeException e) { // fail closed: a check that cannot complete rejects
+            reason = RejectReason.RISK_UNAVAILABLE;
+            engineFailure("checkNew", e);
+        }
         metrics.riskCheck.recordValue(System.nanoTime() - start);
         checked++;
         if (reason == RejectReason.NONE) {
@@ -135,7 +146,13 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
 
     private Behavior<Command> onModify(Modify msg) {
         ModifyOrder modify = msg.modify();
-        RejectReason reason = check.checkModify(modify);
+        RejectReason reason;
+        try {
+            reason = check.checkModify(modify);
+        } catch (RuntimeException e) {
+            reason = RejectReason.RISK_UNAVAILABLE;
+            engineFailure("checkModify", e);
+        }
         if (reason == RejectReason.NONE) {
             venueOf(modify.instrumentId()).tell(new VenueSession.Modify(modify, msg.replyTo()));
         } else {
@@ -153,7 +170,11 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
 
     private Behavior<Command> onFromVenue(FromVenue msg) {
         ExecutionReport report = msg.report();
-        check.onExecution(report);
+        try {
+            check.onExecution(report);
+        } catch (RuntimeException e) { // the report still reaches the strategy; the failure is counted
+            engineFailure("onExecution", e);
+        }
         if (report.execType() == ExecType.TRADE) {
             metrics.fills.increment();
         }
@@ -166,7 +187,11 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
         ExecutionReport report;
         if (msg.isNewOrder()) {
             notSent++;
-            check.onNotSent(msg.clOrdId());
+            try {
+                check.onNotSent(msg.clOrdId());
+            } catch (RuntimeException e) {
+                engineFailure("onNotSent", e);
+            }
             report = ExecutionReport.rejected(msg.clOrdId(), msg.instrumentId(), msg.side(), msg.reason(), wallNanos());
         } else {
             report = ExecutionReport.cancelRejected(msg.clOrdId(), msg.instrumentId(), msg.side(), -1, msg.reason(),
@@ -178,8 +203,13 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
 
     private Behavior<Command> onGetStats(GetStats msg) {
         msg.replyTo().tell(new Stats(checked, accepted, rejectsByReason.clone(), notSent, modifyRejects,
-                reportsForwarded, check.fillsApplied(), check.positions()));
+                reportsForwarded, check.fillsApplied(), engineFailures, check.positions()));
         return this;
+    }
+
+    private void engineFailure(String call, RuntimeException e) {
+        engineFailures++;
+        getContext().getLog().error("risk engine failed in {} (failure #{})", call, engineFailures, e);
     }
 
     private ActorRef<VenueSession.Command> venueOf(int instrumentId) {

@@ -73,11 +73,12 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     /**
      * Order counts as this strategy saw them. Every submitted order is exactly one of rejected,
      * filled, cancelled or still open; {@code rejectedLocally} of the rejected never left the host
-     * (shutting down, unknown instrument); {@code unmatchedReports} counts reports that fit no order.
+     * (shutting down, unknown instrument); {@code unmatchedReports} counts reports that fit no order;
+     * {@code lateCancelRejects} counts cancels and modifies that arrived after their order had ended.
      */
     public record Stats(String strategyId, long submitted, long rejectedLocally, long rejected, long filled,
-                        long canceled, long open, long fills, long unmatchedReports, long failures,
-                        boolean stoppedByFailures)
+                        long canceled, long open, long fills, long unmatchedReports, long lateCancelRejects,
+                        long failures, boolean stoppedByFailures)
             implements RialtoMessage {
     }
 
@@ -112,6 +113,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     private long canceled;
     private long fills;
     private long unmatched;
+    private long lateCancelRejects;
     private long failures;
     private boolean stoppedByFailures;
 
@@ -193,6 +195,10 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     private Behavior<Command> onOrderEvent(OrderEvent event) {
         ExecutionReport report = event.report();
         OrderState state = orders.get(report.clOrdId());
+        if (state == null && report.execType() == ExecType.CANCEL_REJECTED) {
+            lateCancelRejects++; // the cancel or modify crossed the order's fill or cancel: nothing to do
+            return this;
+        }
         if (state == null || !state.apply(report)) {
             unmatched++;
             getContext().getLog().warn("{}: report fits no live order: {}", spec.id(), report);
@@ -214,8 +220,8 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
                     metrics.ordersRejected.increment();
                 }
             }
-        } else if (!running && report.execType() == ExecType.NEW) {
-            cancelForStop(state); // acknowledged after the stop began: cancel it now
+        } else if (!running) {
+            cancelForStop(state); // it became cancellable after the stop began (acknowledged, modify done)
         }
         if (running) {
             OrderUpdate update = new OrderUpdate(report.clOrdId(), report.instrumentId(), state.order().side(),
@@ -273,8 +279,8 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     }
 
     private Stats stats() {
-        return new Stats(spec.id(), submitted, rejectedLocally, rejected, filled, canceled, orders.size(), fills, unmatched,
-                failures, stoppedByFailures);
+        return new Stats(spec.id(), submitted, rejectedLocally, rejected, filled, canceled, orders.size(), fills,
+                unmatched, lateCancelRejects, failures, stoppedByFailures);
     }
 
     private void safely(Runnable callback) {

@@ -14,6 +14,7 @@ import io.rialto.core.spi.VenueAdapter;
 import io.rialto.core.spi.VenueContext;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -50,7 +51,8 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
 
     /** Counts as the venue session saw them; {@code open} orders are live at the venue. */
     public record Stats(String venue, long ordersSent, long acks, long rejects, long fills, long filledOrders,
-                        long canceled, long replaced, long cancelRejects, long open, long unknownReports)
+                        long canceled, long replaced, long cancelRejects, long open, long unknownReports,
+                        long lateCancelRejects)
             implements RialtoMessage {
     }
 
@@ -78,6 +80,7 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
     private long replaced;
     private long cancelRejects;
     private long unknownReports;
+    private long lateCancelRejects;
 
     /**
      * @param journal where fills are written, or {@code null} for none
@@ -97,9 +100,16 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
         this.riskGate = riskGate;
         this.journal = journal;
         this.metrics = metrics;
-        ActorRef<Command> self = ctx.getSelf();
-        adapter.connect(new VenueContext(ctx.getSystem(), registry, venueIndex,
-                report -> self.tell(new AdapterReport(report))));
+    }
+
+    /**
+     * Connects the adapter so that its execution reports come to {@code session}. Called by the
+     * platform once, before the session receives any order and before the feed is materialized.
+     */
+    public static void connect(VenueAdapter adapter, ActorSystem<?> system, InstrumentRegistry registry,
+                               int venueIndex, ActorRef<Command> session) {
+        adapter.connect(new VenueContext(system, registry, venueIndex,
+                report -> session.tell(new AdapterReport(report))));
     }
 
     @Override
@@ -157,6 +167,10 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
     private Behavior<Command> onAdapterReport(AdapterReport msg) {
         ExecutionReport report = msg.report();
         Tracked tracked = orders.get(report.clOrdId());
+        if (tracked == null && report.execType() == ExecType.CANCEL_REJECTED) {
+            lateCancelRejects++; // the cancel or modify crossed the order's last fill: it has ended already
+            return this;
+        }
         if (tracked == null) {
             unknownReports++;
             getContext().getLog().warn("{}: report for no order of ours: {}", adapter.name(), report);
@@ -199,7 +213,7 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
 
     private Behavior<Command> onGetStats(GetStats msg) {
         msg.replyTo().tell(new Stats(adapter.name(), ordersSent, acks, rejects, fills, filledOrders, canceled,
-                replaced, cancelRejects, orders.size(), unknownReports));
+                replaced, cancelRejects, orders.size(), unknownReports, lateCancelRejects));
         return this;
     }
 }

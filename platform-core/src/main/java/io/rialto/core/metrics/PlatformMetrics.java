@@ -31,8 +31,12 @@ public final class PlatformMetrics {
     private final Histogram orderAckTotal = new Histogram(HIGHEST_NS, 3);
     private final Histogram ingestToBookTotal = new Histogram(HIGHEST_NS, 3);
     private final Histogram bookToStrategyTotal = new Histogram(HIGHEST_NS, 3);
+    /** One recycled interval histogram per recorder: a recorder only takes back its own. */
     private Histogram tickToTradeInterval;
-    private Histogram scratch;
+    private Histogram riskCheckInterval;
+    private Histogram orderAckInterval;
+    private Histogram ingestToBookInterval;
+    private Histogram bookToStrategyInterval;
 
     private volatile long firstIngestNs;
     private volatile long lastIngestNs;
@@ -55,19 +59,19 @@ public final class PlatformMetrics {
 
     /**
      * Moves what was recorded since the last call into the cumulative histograms and returns the
-     * tick-to-trade histogram of just this interval. Call from one thread (the reporter).
+     * tick-to-trade histogram of just this interval (valid until the next call).
      */
     public synchronized Histogram drain() {
         tickToTradeInterval = tickToTrade.getIntervalHistogram(tickToTradeInterval);
         tickToTradeTotal.add(tickToTradeInterval);
-        scratch = riskCheck.getIntervalHistogram(scratch);
-        riskCheckTotal.add(scratch);
-        scratch = orderAck.getIntervalHistogram(scratch);
-        orderAckTotal.add(scratch);
-        scratch = ingestToBook.getIntervalHistogram(scratch);
-        ingestToBookTotal.add(scratch);
-        scratch = bookToStrategy.getIntervalHistogram(scratch);
-        bookToStrategyTotal.add(scratch);
+        riskCheckInterval = riskCheck.getIntervalHistogram(riskCheckInterval);
+        riskCheckTotal.add(riskCheckInterval);
+        orderAckInterval = orderAck.getIntervalHistogram(orderAckInterval);
+        orderAckTotal.add(orderAckInterval);
+        ingestToBookInterval = ingestToBook.getIntervalHistogram(ingestToBookInterval);
+        ingestToBookTotal.add(ingestToBookInterval);
+        bookToStrategyInterval = bookToStrategy.getIntervalHistogram(bookToStrategyInterval);
+        bookToStrategyTotal.add(bookToStrategyInterval);
         return tickToTradeInterval;
     }
 

@@ -1,0 +1,230 @@
+package io.rialto.core.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import io.rialto.core.config.ConfigError;
+import io.rialto.core.config.ConfigLoader;
+import io.rialto.core.config.RialtoSettings;
+import io.rialto.core.kernel.Platform;
+import io.rialto.core.metrics.PlatformMetrics;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code rialto run}: starts the platform, prints a progress line every second, and on
+ * {@code --duration}, Ctrl-C or SIGTERM shuts down gracefully, prints the summary and exits 0.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the platform (by default: simulated venues and built-in strategies, from "
+                + "conf/application.conf) until --duration, Ctrl-C or SIGTERM, then print a summary.")
+public final class RunCommand implements java.util.concurrent.Callable<Integer> {
+
+    /** conf/application.conf of the installation ({@code -Drialto.home}, set by the launcher). */
+    static final Path DEFAULT_CONFIG = Path.of(System.getProperty("rialto.home", "."), "conf", "application.conf");
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--duration", paramLabel = "DURATION",
+            description = "Stop after this long, e.g. 30s, 5m, 1h (default: run until Ctrl-C or SIGTERM).")
+    String duration;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "HOCON configuration (default: conf/application.conf when it exists).")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override any configuration key, e.g. --set rialto.risk.max-position=100 (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the simulation (rialto.sim.seed).")
+    Long seed;
+
+    @Option(names = "--venues", paramLabel = "N", description = "Simulated venues (rialto.sim.venues).")
+    Integer venues;
+
+    @Option(names = "--symbols", paramLabel = "N",
+            description = "Distinct symbols, each on rialto.sim.venues-per-symbol venues (rialto.sim.symbols).")
+    Integer symbols;
+
+    @Option(names = "--strategies", paramLabel = "N",
+            description = "Run N instances cycling through rialto.instances.kinds instead of the declared "
+                    + "strategies, round-robin over symbols and accounts.")
+    Integer strategies;
+
+    @Option(names = "--md-rate", paramLabel = "EVENTS_PER_S",
+            description = "Total simulated market-data rate, Zipf-skewed over symbols by rialto.sim.md-skew.")
+    Double mdRate;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Write the run summary as JSON.")
+    Path summaryJson;
+
+    @Option(names = "--fills-out", paramLabel = "FILE", description = "Write every fill as CSV.")
+    Path fillsOut;
+
+    /** Released by --duration or by a shutdown signal. */
+    private final CountDownLatch stop = new CountDownLatch(1);
+    /** Released when the summary is out: lets the signal handler finish the JVM with exit code 0. */
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Config cfg;
+        Duration runFor;
+        try {
+            runFor = parseDuration();
+            cfg = ConfigLoader.load(configFile(), sets, options());
+            RialtoSettings.create(cfg);
+        } catch (ConfigError e) {
+            err.println("rialto: " + e.getMessage());
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        }
+        PlatformMetrics metrics = new PlatformMetrics();
+        Platform platform;
+        try {
+            platform = Platform.start(cfg, metrics, fillsOut);
+        } catch (ConfigError e) {
+            err.println("rialto: " + e.getMessage());
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        }
+        long startNs = System.nanoTime();
+        out.printf("rialto: %d venues, %d symbols, %d strategies%s; %s%n", platform.venueCount(),
+                platform.registry().symbols().size(), platform.strategiesStarted(),
+                runFor == null ? "" : ", running for " + duration, "Ctrl-C stops gracefully");
+        out.flush();
+        Thread hook = new Thread(this::onSignal, "rialto-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rialto-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ProgressLine progress = new ProgressLine(platform, out, startNs);
+        long intervalMs = RialtoSettings.create(cfg).progressInterval().toMillis();
+        reporter.scheduleAtFixedRate(progress::print, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        try {
+            if (runFor == null) {
+                stop.await();
+            } else {
+                stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long stopNs = System.nanoTime();
+        reporter.shutdownNow();
+        out.println("rialto: stopping: draining feeds, cancelling open orders, reconciling");
+        out.flush();
+        int code = 0;
+        try {
+            Platform.Result result = platform.shutdown();
+            RunSummary summary = RunSummary.of(result, metrics, platform.registry(), platform.venueCount(),
+                    platform.strategiesStarted(), (stopNs - startNs) / 1e9, stopNs);
+            SummaryPrinter.print(summary, out);
+            if (summaryJson != null) {
+                summary.write(summaryJson);
+                out.println("summary written to " + summaryJson);
+            }
+            if (fillsOut != null) {
+                out.printf("%d fills written to %s%n", result.fillsWritten(), fillsOut);
+            }
+            if (result.reconciliation().dropped() != 0) {
+                err.println("rialto: reconciliation found " + result.reconciliation().dropped()
+                        + " discrepancies: " + RunSummary.problems(result.reconciliation()));
+                code = 1;
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("rialto: shutdown failed: " + e);
+            LoggerFactory.getLogger(RunCommand.class).error("shutdown failed", e);
+            code = 1;
+        } finally {
+            out.flush();
+            err.flush();
+            exitCode = code;
+            finished.countDown();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // a signal arrived: the hook is running and ends the JVM with our exit code
+        }
+        return code;
+    }
+
+    private volatile int exitCode;
+
+    /** JVM shutdown hook (SIGTERM, Ctrl-C): stop, wait for the graceful shutdown, exit with its code. */
+    private void onSignal() {
+        stop.countDown();
+        try {
+            finished.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().halt(exitCode);
+    }
+
+    private Duration parseDuration() {
+        if (duration == null) {
+            return null;
+        }
+        try {
+            Duration d = ConfigFactory.parseString("d = " + duration).getDuration("d");
+            if (d.isNegative() || d.isZero()) {
+                throw new ConfigError("--duration " + duration + ": must be positive");
+            }
+            return d;
+        } catch (ConfigException e) {
+            throw new ConfigError("--duration " + duration + ": not a duration (try 30s, 5m, 1h)");
+        }
+    }
+
+    private Path configFile() {
+        if (config != null) {
+            return config;
+        }
+        return Files.isReadable(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
+    }
+
+    private Map<String, Object> options() {
+        Map<String, Object> o = new LinkedHashMap<>();
+        if (seed != null) {
+            o.put("rialto.sim.seed", seed);
+        }
+        if (venues != null) {
+            o.put("rialto.sim.venues", venues);
+        }
+        if (symbols != null) {
+            o.put("rialto.sim.symbols", symbols);
+        }
+        if (mdRate != null) {
+            o.put("rialto.sim.md-rate", mdRate);
+        }
+        if (strategies != null) {
+            o.put("rialto.instances.count", strategies);
+            o.put("rialto.strategies", List.of());
+        }
+        return o;
+    }
+}

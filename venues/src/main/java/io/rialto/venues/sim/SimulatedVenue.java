@@ -1,0 +1,117 @@
+package io.rialto.venues.sim;
+
+import io.rialto.core.domain.CancelOrder;
+import io.rialto.core.domain.Instrument;
+import io.rialto.core.domain.InstrumentRegistry;
+import io.rialto.core.domain.MarketData;
+import io.rialto.core.domain.ModifyOrder;
+import io.rialto.core.domain.NewOrder;
+import io.rialto.core.spi.VenueAdapter;
+import io.rialto.core.spi.VenueContext;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.stream.CompletionStrategy;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.typed.javadsl.ActorSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link VenueAdapter} onto a simulated exchange running in this JVM ({@link SimExchange}).
+ * Listed symbols, prices and fees come from {@link SimSettings}.
+ */
+public final class SimulatedVenue implements VenueAdapter {
+    private final SimSettings settings;
+    private final int venue;
+    private final double eventsPerSecond;
+    private final List<InstrumentRegistry.Listing> listings = new ArrayList<>();
+    private ActorRef<SimExchange.Command> exchange;
+
+    /**
+     * @param venue            index of this simulated venue among the simulated ones
+     * @param eventsPerSecond  this venue's share of the market-data rate
+     */
+    public SimulatedVenue(SimSettings settings, int venue, double eventsPerSecond) {
+        this.settings = settings;
+        this.venue = venue;
+        this.eventsPerSecond = eventsPerSecond;
+        int perSymbol = Math.min(settings.venuesPerSymbol(), settings.venues());
+        for (int s = 0; s < settings.symbols(); s++) {
+            for (int k = 0; k < perSymbol; k++) {
+                if ((s + k) % settings.venues() == venue) {
+                    listings.add(new InstrumentRegistry.Listing(name(), SimSettings.symbolName(s), settings.tickSize(),
+                            settings.lotSize(), settings.minQtyLots(), settings.maxQtyLots()));
+                }
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return SimSettings.venueName(venue);
+    }
+
+    @Override
+    public List<InstrumentRegistry.Listing> listings() {
+        return listings;
+    }
+
+    @Override
+    public void connect(VenueContext ctx) {
+        List<Instrument> instruments = ctx.instruments().instruments().stream()
+                .filter(i -> i.venueIndex() == ctx.venueIndex()).toList();
+        exchange = ctx.system().systemActorOf(SimExchange.create(settings, instruments, ctx.instruments().size(),
+                ctx.venueIndex(), eventsPerSecond, ctx.executions()), "sim-exchange-" + name(), Props.empty());
+    }
+
+    @Override
+    public Source<MarketData, NotUsed> marketData() {
+        ActorRef<SimExchange.Command> target = requireConnected();
+        Source<Object, ActorRef<Object>> source = ActorSource.actorRefWithBackpressure(target,
+                SimExchange.FeedAck.INSTANCE,
+                msg -> msg == SimExchange.FeedEnd.INSTANCE ? Optional.of(CompletionStrategy.draining())
+                        : Optional.empty(),
+                msg -> Optional.empty());
+        return source
+                .mapMaterializedValue(feed -> {
+                    target.tell(new SimExchange.AttachFeed(feed));
+                    return NotUsed.getInstance();
+                })
+                .map(MarketData.class::cast);
+    }
+
+    @Override
+    public void submit(NewOrder order) {
+        requireConnected().tell(new SimExchange.Submit(order));
+    }
+
+    @Override
+    public void cancel(CancelOrder cancel) {
+        requireConnected().tell(new SimExchange.Cancel(cancel));
+    }
+
+    @Override
+    public void modify(ModifyOrder modify) {
+        requireConnected().tell(new SimExchange.Modify(modify));
+    }
+
+    @Override
+    public void stopMarketData() {
+        requireConnected().tell(SimExchange.StopFeed.INSTANCE);
+    }
+
+    @Override
+    public void disconnect() {
+        // the exchange lives as long as the actor system; nothing is held open towards it
+    }
+
+    private ActorRef<SimExchange.Command> requireConnected() {
+        if (exchange == null) {
+            throw new IllegalStateException(name() + " is not connected");
+        }
+        return exchange;
+    }
+}

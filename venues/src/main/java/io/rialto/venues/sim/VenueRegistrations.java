@@ -1,0 +1,15 @@
+package io.rialto.venues.sim;
+
+import io.rialto.core.serialization.KryoRegistrations;
+
+import java.util.List;
+
+/** Messages of the simulated exchange, for the Kryo serializer. */
+public final class VenueRegistrations implements KryoRegistrations {
+    @Override
+    public List<Class<?>> classes() {
+        return List.of(SimExchange.Submit.class, SimExchange.Cancel.class, SimExchange.Modify.class,
+                SimExchange.AttachFeed.class, SimExchange.FeedAck.class, SimExchange.Tick.class,
+                SimExchange.StopFeed.class);
+    }
+}
