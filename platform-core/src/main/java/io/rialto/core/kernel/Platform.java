@@ -73,17 +73,15 @@ public final class Platform {
     }
 
     /**
-     * Starts the platform. Throws {@link ConfigError} for a bad setting, an unknown strategy kind or
-     * parameter, or when no risk provider or no venue is on the class path.
+     * Starts the platform with the risk provider, venue adapters and strategy kinds found on the class
+     * path through ServiceLoader. Throws {@link ConfigError} for a bad setting, an unknown strategy kind
+     * or parameter, or when no risk provider or no venue is on the class path.
      *
      * @param fillsOut where to write every fill as CSV, or {@code null}
      */
     public static Platform start(Config config, PlatformMetrics metrics, Path fillsOut) {
-        RialtoSettings settings = RialtoSettings.create(config);
         ClassLoader loader = Platform.class.getClassLoader();
-        RiskProvider riskProvider = ServiceLoader.load(RiskProvider.class, loader).findFirst()
-                .orElseThrow(() -> new ConfigError("no risk provider on the class path (io.rialto.core.spi"
-                        + ".RiskProvider): refusing to trade without pre-trade risk"));
+        RiskProvider riskProvider = riskProvider(loader);
         List<VenueAdapter> adapters = new ArrayList<>();
         for (VenueAdapterProvider provider : ServiceLoader.load(VenueAdapterProvider.class, loader)) {
             try {
@@ -92,6 +90,20 @@ public final class Platform {
                 throw new ConfigError(e.getMessage(), e);
             }
         }
+        return start(config, metrics, fillsOut, riskProvider, adapters, new StrategyCatalog(loader));
+    }
+
+    /** The risk provider on the class path; without one the platform refuses to trade. */
+    public static RiskProvider riskProvider(ClassLoader loader) {
+        return ServiceLoader.load(RiskProvider.class, loader).findFirst()
+                .orElseThrow(() -> new ConfigError("no risk provider on the class path (io.rialto.core.spi"
+                        + ".RiskProvider): refusing to trade without pre-trade risk"));
+    }
+
+    /** Starts the platform with explicit providers (embedding, tests). */
+    public static Platform start(Config config, PlatformMetrics metrics, Path fillsOut, RiskProvider riskProvider,
+                                 List<VenueAdapter> adapters, StrategyCatalog catalog) {
+        RialtoSettings settings = RialtoSettings.create(config);
         if (adapters.isEmpty()) {
             throw new ConfigError("no venue configured: enable rialto.sim or add a venue adapter");
         }
@@ -117,7 +129,7 @@ public final class Platform {
         } catch (IllegalArgumentException e) {
             throw new ConfigError(e.getMessage(), e);
         }
-        List<StrategySpec> specs = new StrategyCatalog(loader).resolve(settings, registry);
+        List<StrategySpec> specs = catalog.resolve(settings, registry);
 
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "rialto", config);
         try {

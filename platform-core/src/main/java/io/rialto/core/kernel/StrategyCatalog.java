@@ -20,7 +20,12 @@ public final class StrategyCatalog {
     private final Map<String, StrategyFactory> factoriesByName = new TreeMap<>();
 
     public StrategyCatalog(ClassLoader loader) {
-        for (StrategyFactory factory : ServiceLoader.load(StrategyFactory.class, loader)) {
+        this(ServiceLoader.load(StrategyFactory.class, loader));
+    }
+
+    /** A catalog of the given kinds (embedding, tests). */
+    public StrategyCatalog(Iterable<StrategyFactory> factories) {
+        for (StrategyFactory factory : factories) {
             StrategyFactory previous = factoriesByName.putIfAbsent(factory.name(), factory);
             if (previous != null && previous.getClass() != factory.getClass()) {
                 throw new ConfigError("two strategy kinds are named '" + factory.name() + "': "

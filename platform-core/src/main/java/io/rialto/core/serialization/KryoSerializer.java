@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import com.esotericsoftware.kryo.util.Pool;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -68,6 +69,9 @@ public final class KryoSerializer extends JSerializer {
         kryo.setReferences(false);
         ActorRefSerializer refSerializer = new ActorRefSerializer(resolver);
         kryo.addDefaultSerializer(ActorRef.class, refSerializer);
+        // List.of / Set.of / Map.of, which records often carry (JDK-internal classes, so not by reflection)
+        ImmutableCollectionsSerializers.addDefaultSerializers(kryo);
+        ImmutableCollectionsSerializers.registerSerializers(kryo);
         int id = FIRST_REGISTRATION_ID;
         for (Class<?> c : classes) {
             kryo.register(c, id++);

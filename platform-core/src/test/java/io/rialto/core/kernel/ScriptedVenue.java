@@ -1,0 +1,84 @@
+package io.rialto.core.kernel;
+
+import io.rialto.core.domain.BookSnapshot;
+import io.rialto.core.domain.CancelOrder;
+import io.rialto.core.domain.ExecutionReport;
+import io.rialto.core.domain.InstrumentRegistry;
+import io.rialto.core.domain.Liquidity;
+import io.rialto.core.domain.MarketData;
+import io.rialto.core.domain.MdBatch;
+import io.rialto.core.domain.ModifyOrder;
+import io.rialto.core.domain.NewOrder;
+import io.rialto.core.domain.Side;
+import io.rialto.core.spi.VenueAdapter;
+import io.rialto.core.spi.VenueContext;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.OverflowStrategy;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.javadsl.SourceQueueWithComplete;
+
+import java.util.List;
+
+/**
+ * A venue for kernel tests: its feed is a book of bid 100.00 x 10 / ask 100.05 x 7 and then one depth
+ * update (the ask becomes 9); every order is acknowledged and filled in full at its limit price.
+ */
+final class ScriptedVenue implements VenueAdapter {
+    private VenueContext ctx;
+    private volatile SourceQueueWithComplete<MarketData> feed;
+
+    @Override
+    public String name() {
+        return TestInstruments.VENUE;
+    }
+
+    @Override
+    public List<InstrumentRegistry.Listing> listings() {
+        return List.of(TestInstruments.listing());
+    }
+
+    @Override
+    public void connect(VenueContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Source<MarketData, NotUsed> marketData() {
+        return Source.<MarketData>queue(16, OverflowStrategy.backpressure()).mapMaterializedValue(queue -> {
+            feed = queue;
+            queue.offer(new BookSnapshot(0, 1, new long[] {10000}, new long[] {10}, new long[] {10005},
+                    new long[] {7}, 0));
+            queue.offer(new MdBatch.Builder(0, 4).depth(0, 2, Side.SELL, 10005, 9).build());
+            return NotUsed.getInstance();
+        });
+    }
+
+    @Override
+    public void submit(NewOrder order) {
+        ctx.executions().accept(ExecutionReport.ack(order.clOrdId(), order.instrumentId(), order.side(),
+                order.priceTicks(), order.qtyLots(), 1));
+        ctx.executions().accept(ExecutionReport.fill(order.clOrdId(), order.instrumentId(), order.side(),
+                order.priceTicks(), order.qtyLots(), 0, 0, Liquidity.TAKER, 2));
+    }
+
+    @Override
+    public void cancel(CancelOrder cancel) {
+        ctx.executions().accept(ExecutionReport.canceled(cancel.clOrdId(), cancel.instrumentId(), Side.BUY, 0, 3));
+    }
+
+    @Override
+    public void modify(ModifyOrder modify) {
+        throw new IllegalStateException("the scripted venue takes no modify");
+    }
+
+    @Override
+    public void stopMarketData() {
+        if (feed != null) {
+            feed.complete();
+        }
+    }
+
+    @Override
+    public void disconnect() {
+    }
+}
