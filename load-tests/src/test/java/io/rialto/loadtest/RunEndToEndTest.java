@@ -1,0 +1,84 @@
+package io.rialto.loadtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rialto.core.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code rialto run} with every real module on the class path: simulated venues, the default risk
+ * engine and the built-in strategies trade, and the stages reconcile.
+ */
+class RunEndToEndTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int rialto(String... args) {
+        CommandLine cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+
+    @Test
+    void shouldTradeAndReconcileWithNothingDropped(@TempDir Path dir) throws IOException {
+        Path summary = dir.resolve("s.json");
+        Path fills = dir.resolve("fills.csv");
+        int code = rialto("run", "--duration", "4s", "--venues", "2", "--symbols", "6", "--strategies", "30",
+                "--md-rate", "20000", "--seed", "7", "--summary-json", summary.toString(),
+                "--fills-out", fills.toString());
+        assertEquals(0, code, "exit code; stderr:\n" + err + "\nstdout:\n" + out);
+        JsonNode s = new ObjectMapper().readTree(summary.toFile());
+        assertEquals("run", s.get("mode").asText());
+        assertEquals(2, s.get("venues").asInt());
+        assertEquals(6, s.get("symbols").asInt());
+        assertEquals(30, s.get("strategies").asInt());
+        assertTrue(s.get("md_events").asLong() > 0, "market data reached the books");
+        assertTrue(s.get("orders_submitted").asLong() > 0, "strategies sent orders");
+        assertTrue(s.get("fills").asLong() > 0, "orders filled");
+        assertEquals(0, s.get("dropped_orders").asLong(), s.get("reconciliation").toString());
+        assertTrue(s.get("tick_to_trade_ns").get("count").asLong() > 0, "tick-to-trade measured");
+        assertTrue(s.get("risk_check_ns").get("count").asLong() > 0, "risk checks measured");
+        assertEquals(64, s.get("book_digest").asText().length());
+        List<String> lines = Files.readAllLines(fills);
+        assertEquals("time,strategy,account,venue,symbol,side,price,quantity,fee,liquidity", lines.get(0));
+        assertEquals(s.get("fills").asLong(), lines.size() - 1, "every fill written to --fills-out");
+        assertTrue(out.toString().contains("md ") && out.toString().contains("ev/s"), "a progress line:\n" + out);
+    }
+
+    @Test
+    void shouldNameTheStrategyAndParameterOfABadParameterAndExit2() {
+        int code = rialto("run", "--duration", "1s", "--set", "rialto.strategies = [{ id = mm-x, kind = market-maker,"
+                + " symbols = [SYM0000], account = A, params { qty = 0 } }]");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("strategy mm-x") && err.toString().contains("'qty'"), err.toString());
+    }
+
+    @Test
+    void shouldNameAnUnknownStrategyKind() {
+        int code = rialto("run", "--duration", "1s", "--set", "rialto.instances.kinds = [market-maker, scalper]");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("unknown strategy kind 'scalper'"), err.toString());
+    }
+
+    @Test
+    void shouldListTheBuiltInStrategiesWithTheirParameters() {
+        assertEquals(0, rialto("strategies"));
+        for (String expected : new String[] {"market-maker", "momentum", "imbalance-taker", "spread-ticks",
+                "max-inventory"}) {
+            assertTrue(out.toString().contains(expected), expected + " in:\n" + out);
+        }
+    }
+}
