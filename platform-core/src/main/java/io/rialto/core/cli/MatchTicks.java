@@ -37,7 +37,8 @@ final class MatchTicks {
         String digits = dot < 0 ? text : text.substring(0, dot) + text.substring(dot + 1);
         if (digits.isEmpty() || scale >= POWERS_OF_TEN.length || !digits.chars().allMatch(Character::isDigit)
                 || digits.length() > 18) {
-            throw new IllegalArgumentException("invalid --tick '" + tick + "': expected a positive decimal such as 0.01");
+            throw new IllegalArgumentException("invalid --tick '" + tick
+                    + "': expected a positive decimal such as 0.01");
         }
         long units = Long.parseLong(digits);
         if (units == 0) {
