@@ -12,7 +12,7 @@ import io.rialto.core.domain.TimeInForce;
  * {@code shared/formats/matching-csv.md}. Prices are {@code long} ticks, quantities {@code long} lots.
  *
  * <pre>
- *  slotByOrderId (int[2^k], linear probing)          OrderPool (parallel arrays, one slot per live order)
+ *  slotByOrderId (int[2^(n+1)-4], linear probing)    OrderPool (parallel arrays, one slot per live order)
  *  +----+----+----+----+----+                        slot | orderId | openQty | account | levelRef | next | prev
  *  | -1 |  2 | -1 |  0 |  1 | ---- slot ----------->   0  |   17    |   40    |   A     | 3<<1|BUY |  1   |  -1
  *  +----+----+----+----+----+                          1  |   21    |   10    |   B     | 3<<1|BUY | -1   |   0
