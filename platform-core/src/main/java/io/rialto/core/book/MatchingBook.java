@@ -51,6 +51,11 @@ public final class MatchingBook {
     private final MatchingListener listener;
     private boolean stoppedBySelfTrade;
 
+    /**
+     * @param initialOrderCapacity resting orders held before the first growth (rounded up to {@code 2^n - 4})
+     * @param stp                  what happens when an order reaches a resting order of its own account
+     * @param listener             receives every event, synchronously, on the calling thread
+     */
     public MatchingBook(int initialOrderCapacity, SelfTradePrevention stp, MatchingListener listener) {
         if (stp == null || listener == null) {
             throw new IllegalArgumentException("stp and listener are required");
@@ -64,6 +69,11 @@ public final class MatchingBook {
         this.sides = new BookSide[] {bids, asks};
     }
 
+    /**
+     * Checks, then matches and rests or cancels a new order: {@code onAccepted}, its trades, then {@code onRested}
+     * or {@code onCanceled}; or only {@code onRejected}. {@code tif} and {@code priceTicks} are ignored for
+     * {@code MARKET}, which is always IOC; {@code account} is ignored without self-trade prevention.
+     */
     public void newOrder(long orderId, Side side, OrderType type, TimeInForce tif, long priceTicks, long qtyLots,
                          long account) {
         if (orders.find(orderId) != NULL_INDEX) {
@@ -106,6 +116,7 @@ public final class MatchingBook {
         listener.onRested(orderId, priceTicks, remaining);
     }
 
+    /** Cancels a live order: {@code onCanceled} with its open quantity, or {@code onRejected(UNKNOWN_ORDER)}. */
     public void cancel(long orderId) {
         int slot = orders.find(orderId);
         if (slot == NULL_INDEX) {
@@ -118,6 +129,11 @@ public final class MatchingBook {
         listener.onCanceled(orderId, openQty);
     }
 
+    /**
+     * Changes a live order's price and open quantity. Same price and no more quantity: in place, priority kept,
+     * only {@code onModified}. Otherwise {@code onModified}, then the order re-enters at the back of its new level
+     * and may trade as a taker first ({@code onTrade}..., then {@code onRested} or {@code onCanceled}).
+     */
     public void modify(long orderId, long newPriceTicks, long newQtyLots) {
         int slot = orders.find(orderId);
         if (slot == NULL_INDEX) {

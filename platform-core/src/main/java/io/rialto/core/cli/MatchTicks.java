@@ -47,10 +47,6 @@ final class MatchTicks {
         return new MatchTicks(scale, units);
     }
 
-    int scale() {
-        return scale;
-    }
-
     /**
      * Parses {@code [+-]digits[.digits]} in {@code chars[from, to)}: the price in ticks, {@link #INVALID_PRICE} when
      * it is zero, negative, off the tick or too large, {@link #NOT_A_NUMBER} when it is not a decimal number.
@@ -103,7 +99,7 @@ final class MatchTicks {
         return units % tickUnits == 0 ? units / tickUnits : INVALID_PRICE;
     }
 
-    /** Writes a price in ticks as a decimal with exactly {@link #scale()} decimals; returns the new position. */
+    /** Writes a price in ticks as a decimal with exactly the decimals of the tick; returns the new position. */
     int format(long ticks, char[] out, int at) {
         long units = ticks * tickUnits;
         int pos = MatchEventWriter.putLong(units / POWERS_OF_TEN[scale], out, at);
