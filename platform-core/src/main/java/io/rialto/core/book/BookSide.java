@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * The price levels of one side of a {@link MatchingBook}: a pool of levels in parallel arrays with a free list,
- * and a ladder that keeps the live levels sorted with the best price last.
+ * a ladder that keeps the live levels sorted with the best price last, and each level's FIFO of orders, doubly
+ * linked through the {@link OrderPool}'s {@code nexts} / {@code prevs}.
  *
  * <pre>
  * level:              0        1        2     ...
@@ -33,6 +34,7 @@ final class BookSide {
 
     final Side side;
     private final long sign;
+    private final OrderPool orders;
 
     long[] levelPrices;
     long[] levelQtys;
@@ -45,8 +47,9 @@ final class BookSide {
     private int[] ladderLevels;
     private int ladderSize;
 
-    BookSide(Side side, int initialLevels) {
+    BookSide(Side side, int initialLevels, OrderPool orders) {
         this.side = side;
+        this.orders = orders;
         this.sign = side == Side.BUY ? 1 : -1;
         int capacity = Math.max(MIN_LEVELS, initialLevels);
         levelPrices = new long[capacity];
@@ -125,6 +128,63 @@ final class BookSide {
         levelHeads[level] = freeLevel;
         levelOrderCounts[level] = 0;
         freeLevel = level;
+    }
+
+    /** Appends an allocated order to the back of the FIFO at this price, creating the level when needed. */
+    void append(int slot, long priceTicks) {
+        final OrderPool pool = orders;
+        int level = findOrCreateLevel(priceTicks);
+        int tail = levelTails[level];
+        pool.prevs[slot] = tail;
+        pool.nexts[slot] = NULL_INDEX;
+        if (tail == NULL_INDEX) {
+            levelHeads[level] = slot;
+        } else {
+            pool.nexts[tail] = slot;
+        }
+        levelTails[level] = slot;
+        levelQtys[level] += pool.openQtys[slot];
+        levelOrderCounts[level]++;
+        pool.levelRefs[slot] = level << 1 | side.ordinal();
+    }
+
+    /** Takes a resting order of this side out of its level, removing the level when it empties; keeps the slot. */
+    void remove(int slot) {
+        int level = orders.levelRefs[slot] >>> 1;
+        unlink(slot, level);
+        if (levelOrderCounts[level] == 0) {
+            removeLevel(level);
+        }
+    }
+
+    /** Takes an order out of its level's FIFO and quantity, leaving an empty level in place; keeps the slot. */
+    void unlink(int slot, int level) {
+        final OrderPool pool = orders;
+        int prev = pool.prevs[slot];
+        int next = pool.nexts[slot];
+        if (prev == NULL_INDEX) {
+            levelHeads[level] = next;
+        } else {
+            pool.nexts[prev] = next;
+        }
+        if (next == NULL_INDEX) {
+            levelTails[level] = prev;
+        } else {
+            pool.prevs[next] = prev;
+        }
+        levelQtys[level] -= pool.openQtys[slot];
+        levelOrderCounts[level]--;
+        pool.levelRefs[slot] = NULL_INDEX;
+    }
+
+    /** Aggregate quantity of the best {@code levels} levels. */
+    long topQty(int levels) {
+        long qty = 0;
+        int count = Math.min(levels, ladderSize);
+        for (int rank = 0; rank < count; rank++) {
+            qty += levelQtys[ladderLevels[ladderSize - 1 - rank]];
+        }
+        return qty;
     }
 
     /** Checks the ladder's order and keys; levels' FIFOs are checked by the book. */

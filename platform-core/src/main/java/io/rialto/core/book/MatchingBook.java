@@ -12,7 +12,7 @@ import io.rialto.core.domain.TimeInForce;
  * {@code shared/formats/matching-csv.md}. Prices are {@code long} ticks, quantities {@code long} lots.
  *
  * <pre>
- *  slotByOrderId (int[2^k], linear probing)          OrderPool (parallel arrays, one slot per live order)
+ *  slotByOrderId (int[2^(n+1)-4], linear probing)    OrderPool (parallel arrays, one slot per live order)
  *  +----+----+----+----+----+                        slot | orderId | openQty | account | levelRef | next | prev
  *  | -1 |  2 | -1 |  0 |  1 | ---- slot ----------->   0  |   17    |   40    |   A     | 3<<1|BUY |  1   |  -1
  *  +----+----+----+----+----+                          1  |   21    |   10    |   B     | 3<<1|BUY | -1   |   0
@@ -26,7 +26,7 @@ import io.rialto.core.domain.TimeInForce;
  *
  * <p>Memory: 36 bytes per order slot ({@code orderId}, {@code openQty}, {@code account} 8 each, three
  * {@code int}s), 28 without self-trade prevention (the account array is not allocated), plus at most 8 bytes per
- * order for the index at a load factor of at most one half, plus the levels (about 44 bytes per price level).
+ * order for the index at a load factor of at most one half, plus the levels (40 bytes per price level).
  * Every structure grows by doubling; no operation allocates otherwise, and nothing is boxed.
  *
  * <p>Threading: single-threaded. One thread (the symbol's actor) owns the book and calls every method; the
@@ -51,6 +51,11 @@ public final class MatchingBook {
     private final MatchingListener listener;
     private boolean stoppedBySelfTrade;
 
+    /**
+     * @param initialOrderCapacity resting orders held before the first growth (rounded up to {@code 2^n - 4})
+     * @param stp                  what happens when an order reaches a resting order of its own account
+     * @param listener             receives every event, synchronously, on the calling thread
+     */
     public MatchingBook(int initialOrderCapacity, SelfTradePrevention stp, MatchingListener listener) {
         if (stp == null || listener == null) {
             throw new IllegalArgumentException("stp and listener are required");
@@ -59,11 +64,16 @@ public final class MatchingBook {
         this.listener = listener;
         this.orders = new OrderPool(initialOrderCapacity, stp != SelfTradePrevention.NONE);
         int initialLevels = Math.max(16, initialOrderCapacity / 64);
-        this.bids = new BookSide(Side.BUY, initialLevels);
-        this.asks = new BookSide(Side.SELL, initialLevels);
+        this.bids = new BookSide(Side.BUY, initialLevels, orders);
+        this.asks = new BookSide(Side.SELL, initialLevels, orders);
         this.sides = new BookSide[] {bids, asks};
     }
 
+    /**
+     * Checks, then matches and rests or cancels a new order: {@code onAccepted}, its trades, then {@code onRested}
+     * or {@code onCanceled}; or only {@code onRejected}. {@code tif} and {@code priceTicks} are ignored for
+     * {@code MARKET}, which is always IOC; {@code account} is ignored without self-trade prevention.
+     */
     public void newOrder(long orderId, Side side, OrderType type, TimeInForce tif, long priceTicks, long qtyLots,
                          long account) {
         if (orders.find(orderId) != NULL_INDEX) {
@@ -102,10 +112,11 @@ public final class MatchingBook {
             return;
         }
         int slot = orders.allocate(orderId, remaining, account);
-        link(slot, side == Side.BUY ? bids : asks, priceTicks);
+        (side == Side.BUY ? bids : asks).append(slot, priceTicks);
         listener.onRested(orderId, priceTicks, remaining);
     }
 
+    /** Cancels a live order: {@code onCanceled} with its open quantity, or {@code onRejected(UNKNOWN_ORDER)}. */
     public void cancel(long orderId) {
         int slot = orders.find(orderId);
         if (slot == NULL_INDEX) {
@@ -113,11 +124,16 @@ public final class MatchingBook {
             return;
         }
         long openQty = orders.openQtys[slot];
-        unlinkAndRemoveEmptyLevel(slot);
+        sides[orders.levelRefs[slot] & 1].remove(slot);
         orders.free(slot);
         listener.onCanceled(orderId, openQty);
     }
 
+    /**
+     * Changes a live order's price and open quantity. Same price and no more quantity: in place, priority kept,
+     * only {@code onModified}. Otherwise {@code onModified}, then the order re-enters at the back of its new level
+     * and may trade as a taker first ({@code onTrade}..., then {@code onRested} or {@code onCanceled}).
+     */
     public void modify(long orderId, long newPriceTicks, long newQtyLots) {
         int slot = orders.find(orderId);
         if (slot == NULL_INDEX) {
@@ -143,7 +159,7 @@ public final class MatchingBook {
             return;
         }
         long account = orders.accounts == null ? 0 : orders.accounts[slot];
-        unlinkAndRemoveEmptyLevel(slot);
+        own.remove(slot);
         listener.onModified(orderId, newPriceTicks, newQtyLots);
         long remaining = match(orderId, account, own == bids ? asks : bids, newPriceTicks, newQtyLots);
         if (remaining == 0) {
@@ -156,7 +172,7 @@ public final class MatchingBook {
             return;
         }
         orders.openQtys[slot] = remaining;
-        link(slot, own, newPriceTicks);
+        own.append(slot, newPriceTicks);
         listener.onRested(orderId, newPriceTicks, remaining);
     }
 
@@ -206,8 +222,8 @@ public final class MatchingBook {
 
     /** (bidQty - askQty) / (bidQty + askQty) over the top {@code levels} levels of each side, 0 when both empty. */
     public double imbalance(int levels) {
-        long bidQty = topQty(bids, levels);
-        long askQty = topQty(asks, levels);
+        long bidQty = bids.topQty(levels);
+        long askQty = asks.topQty(levels);
         long total = bidQty + askQty;
         return total == 0 ? 0.0 : (double) (bidQty - askQty) / total;
     }
@@ -228,15 +244,6 @@ public final class MatchingBook {
 
     BookSide side(Side side) {
         return sides[side.ordinal()];
-    }
-
-    private long topQty(BookSide book, int levels) {
-        long qty = 0;
-        int count = Math.min(levels, book.levelCount());
-        for (int rank = 0; rank < count; rank++) {
-            qty += book.levelQtys[book.levelAtRank(rank)];
-        }
-        return qty;
     }
 
     /**
@@ -267,7 +274,7 @@ public final class MatchingBook {
                         stoppedBySelfTrade = true;
                         return remaining;
                     }
-                    unlink(maker, book, level);
+                    book.unlink(maker, level);
                     pool.free(maker);
                     listener.onCanceled(makerId, makerQty);
                 } else {
@@ -275,7 +282,7 @@ public final class MatchingBook {
                     remaining -= fill;
                     makerQty -= fill;
                     if (makerQty == 0) {
-                        unlink(maker, book, level);
+                        book.unlink(maker, level);
                         pool.free(maker);
                     } else {
                         pool.openQtys[maker] = makerQty;
@@ -322,52 +329,5 @@ public final class MatchingBook {
             }
         }
         return false;
-    }
-
-    private void link(int slot, BookSide book, long priceTicks) {
-        final OrderPool pool = orders;
-        int level = book.findOrCreateLevel(priceTicks);
-        int tail = book.levelTails[level];
-        pool.prevs[slot] = tail;
-        pool.nexts[slot] = NULL_INDEX;
-        if (tail == NULL_INDEX) {
-            book.levelHeads[level] = slot;
-        } else {
-            pool.nexts[tail] = slot;
-        }
-        book.levelTails[level] = slot;
-        book.levelQtys[level] += pool.openQtys[slot];
-        book.levelOrderCounts[level]++;
-        pool.levelRefs[slot] = level << 1 | book.side.ordinal();
-    }
-
-    private void unlinkAndRemoveEmptyLevel(int slot) {
-        int levelRef = orders.levelRefs[slot];
-        BookSide book = sides[levelRef & 1];
-        int level = levelRef >>> 1;
-        unlink(slot, book, level);
-        if (book.levelOrderCounts[level] == 0) {
-            book.removeLevel(level);
-        }
-    }
-
-    /** Takes an order out of its level's FIFO and quantity; the slot stays allocated. */
-    private void unlink(int slot, BookSide book, int level) {
-        final OrderPool pool = orders;
-        int prev = pool.prevs[slot];
-        int next = pool.nexts[slot];
-        if (prev == NULL_INDEX) {
-            book.levelHeads[level] = next;
-        } else {
-            pool.nexts[prev] = next;
-        }
-        if (next == NULL_INDEX) {
-            book.levelTails[level] = prev;
-        } else {
-            pool.prevs[next] = prev;
-        }
-        book.levelQtys[level] -= pool.openQtys[slot];
-        book.levelOrderCounts[level]--;
-        pool.levelRefs[slot] = NULL_INDEX;
     }
 }

@@ -15,19 +15,25 @@ import java.util.Arrays;
  * nexts        [ next in level FIFO | next free slot ]  int    4 B
  * prevs        [ previous in level FIFO            ]  int    4 B
  *
- * slotByOrderId: int[2^k] with 2^k >= 2 * capacity (load factor <= 0.5), linear probing, NULL_INDEX = empty.
+ * slotByOrderId: int[2 * capacity + 4] (load factor < 0.5), linear probing, NULL_INDEX = empty.
  *   It stores only the slot; the key is read back from orderIds[slot], so the index costs 4 B per table
  *   entry, 8 B or less per order. Removal shifts the probe chain back (no tombstones).
  * </pre>
  *
- * <p>Capacity grows by doubling when the free list runs out, and the index is rebuilt at twice the new capacity;
- * nothing is allocated otherwise. Threading: not thread-safe, owned by the single thread of its book.
+ * <p>Capacity is always {@code 2^n - 4} slots and grows by doubling when the free list runs out, the index being
+ * rebuilt at {@code 2^(n+1) - 4} entries; nothing is allocated otherwise. The {@code - 4} makes every array,
+ * with its 16-byte header, exactly a power of two bytes long: G1 keeps a large array in whole regions, and a
+ * power-of-two element count would spill its header into one more, mostly empty, region. The index is therefore
+ * not a power of two long: a home bucket is {@code (hash >>> 32) * length >>> 32} (Lemire's range reduction).
+ *
+ * <p>Threading: not thread-safe, owned by the single thread of its book.
  */
 final class OrderPool {
 
     static final int NULL_INDEX = -1;
     private static final long FIBONACCI = 0x9E3779B97F4A7C15L;
-    private static final int MIN_CAPACITY = 16;
+    private static final int ARRAY_HEADER_ELEMENTS = 4;
+    private static final int MIN_CAPACITY = 16 - ARRAY_HEADER_ELEMENTS;
 
     long[] orderIds;
     long[] openQtys;
@@ -37,13 +43,15 @@ final class OrderPool {
     int[] prevs;
 
     private int[] slotByOrderId;
-    private int mapMask;
-    private int mapShift;
+    private int indexLength;
     private int freeHead = NULL_INDEX;
     private int size;
 
     OrderPool(int initialCapacity, boolean trackAccounts) {
-        int capacity = Math.max(MIN_CAPACITY, initialCapacity);
+        int capacity = MIN_CAPACITY;
+        while (capacity < initialCapacity) {
+            capacity = doubled(capacity);
+        }
         orderIds = new long[capacity];
         openQtys = new long[capacity];
         accounts = trackAccounts ? new long[capacity] : null;
@@ -65,14 +73,15 @@ final class OrderPool {
     /** Slot of a live order, or {@link #NULL_INDEX}. */
     int find(long orderId) {
         final int[] table = slotByOrderId;
-        final int mask = mapMask;
         int i = home(orderId);
         while (true) {
             int slot = table[i];
             if (slot == NULL_INDEX || orderIds[slot] == orderId) {
                 return slot;
             }
-            i = (i + 1) & mask;
+            if (++i == table.length) {
+                i = 0;
+            }
         }
     }
 
@@ -116,34 +125,41 @@ final class OrderPool {
     }
 
     private int home(long orderId) {
-        return (int) ((orderId * FIBONACCI) >>> mapShift);
+        return (int) ((((orderId * FIBONACCI) >>> 32) * indexLength) >>> 32);
+    }
+
+    private int nextIndex(int i) {
+        return i + 1 == indexLength ? 0 : i + 1;
+    }
+
+    /** Steps from {@code from} forward (wrapping) to {@code to}. */
+    private int distance(int from, int to) {
+        return to >= from ? to - from : to - from + indexLength;
     }
 
     private void insertIndex(int slot) {
         final int[] table = slotByOrderId;
         int i = home(orderIds[slot]);
         while (table[i] != NULL_INDEX) {
-            i = (i + 1) & mapMask;
+            i = nextIndex(i);
         }
         table[i] = slot;
     }
 
     private void removeIndex(int slot) {
         final int[] table = slotByOrderId;
-        final int mask = mapMask;
         int hole = home(orderIds[slot]);
         while (table[hole] != slot) {
-            hole = (hole + 1) & mask;
+            hole = nextIndex(hole);
         }
         int i = hole;
         while (true) {
-            i = (i + 1) & mask;
+            i = nextIndex(i);
             int moved = table[i];
             if (moved == NULL_INDEX) {
                 break;
             }
-            int home = home(orderIds[moved]);
-            if (((i - home) & mask) >= ((i - hole) & mask)) {
+            if (distance(home(orderIds[moved]), i) >= distance(hole, i)) {
                 table[hole] = moved;
                 hole = i;
             }
@@ -156,7 +172,7 @@ final class OrderPool {
         if (oldCapacity >= (1 << 28)) {
             throw new IllegalStateException("order pool cannot grow beyond " + oldCapacity + " orders");
         }
-        int capacity = oldCapacity * 2;
+        int capacity = doubled(oldCapacity);
         orderIds = Arrays.copyOf(orderIds, capacity);
         openQtys = Arrays.copyOf(openQtys, capacity);
         if (accounts != null) {
@@ -177,13 +193,17 @@ final class OrderPool {
         }
     }
 
+    /** From {@code 2^n - 4} to {@code 2^(n+1) - 4}. */
+    private static int doubled(int capacity) {
+        return (capacity + ARRAY_HEADER_ELEMENTS) * 2 - ARRAY_HEADER_ELEMENTS;
+    }
+
     private void rebuildIndex(int capacity) {
-        int length = Integer.highestOneBit(Math.max(2, capacity * 2 - 1)) << 1;
+        int length = doubled(capacity);
         int[] old = slotByOrderId;
         slotByOrderId = new int[length];
         Arrays.fill(slotByOrderId, NULL_INDEX);
-        mapMask = length - 1;
-        mapShift = 64 - Integer.numberOfTrailingZeros(length);
+        indexLength = length;
         if (old != null) {
             for (int slot : old) {
                 if (slot != NULL_INDEX) {

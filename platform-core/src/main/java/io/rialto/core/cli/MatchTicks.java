@@ -37,17 +37,14 @@ final class MatchTicks {
         String digits = dot < 0 ? text : text.substring(0, dot) + text.substring(dot + 1);
         if (digits.isEmpty() || scale >= POWERS_OF_TEN.length || !digits.chars().allMatch(Character::isDigit)
                 || digits.length() > 18) {
-            throw new IllegalArgumentException("invalid --tick '" + tick + "': expected a positive decimal such as 0.01");
+            throw new IllegalArgumentException("invalid --tick '" + tick
+                    + "': expected a positive decimal such as 0.01");
         }
         long units = Long.parseLong(digits);
         if (units == 0) {
             throw new IllegalArgumentException("invalid --tick '" + tick + "': must be greater than zero");
         }
         return new MatchTicks(scale, units);
-    }
-
-    int scale() {
-        return scale;
     }
 
     /**
@@ -102,7 +99,7 @@ final class MatchTicks {
         return units % tickUnits == 0 ? units / tickUnits : INVALID_PRICE;
     }
 
-    /** Writes a price in ticks as a decimal with exactly {@link #scale()} decimals; returns the new position. */
+    /** Writes a price in ticks as a decimal with exactly the decimals of the tick; returns the new position. */
     int format(long ticks, char[] out, int at) {
         long units = ticks * tickUnits;
         int pos = MatchEventWriter.putLong(units / POWERS_OF_TEN[scale], out, at);

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * Naive matching book written straight from matching-csv.md, with objects, a {@code TreeMap} per side and a deque
  * per level. It is slow and obviously right; {@link MatchingBook} must behave exactly like it.
  */
-final class ReferenceBook {
+final class ReferenceBook implements BookUnderTest {
 
     private static final class Order {
         final long id;
@@ -43,7 +43,8 @@ final class ReferenceBook {
         this.listener = listener;
     }
 
-    void newOrder(long id, Side side, OrderType type, TimeInForce tif, long price, long qty, long account) {
+    @Override
+    public void newOrder(long id, Side side, OrderType type, TimeInForce tif, long price, long qty, long account) {
         boolean market = type == OrderType.MARKET;
         if (live.containsKey(id)) {
             listener.onRejected(id, MatchReject.DUPLICATE_ID);
@@ -74,7 +75,8 @@ final class ReferenceBook {
         }
     }
 
-    void cancel(long id) {
+    @Override
+    public void cancel(long id) {
         Order order = live.remove(id);
         if (order == null) {
             listener.onRejected(id, MatchReject.UNKNOWN_ORDER);
@@ -84,7 +86,8 @@ final class ReferenceBook {
         listener.onCanceled(id, order.qty);
     }
 
-    void modify(long id, long price, long qty) {
+    @Override
+    public void modify(long id, long price, long qty) {
         Order order = live.get(id);
         if (order == null) {
             listener.onRejected(id, MatchReject.UNKNOWN_ORDER);
@@ -112,7 +115,8 @@ final class ReferenceBook {
         }
     }
 
-    long stateHash() {
+    @Override
+    public long stateHash() {
         long hash = BookInspector.seed();
         for (Side side : Side.values()) {
             for (Map.Entry<Long, ArrayDeque<Order>> level : book(side).entrySet()) {
@@ -125,13 +129,41 @@ final class ReferenceBook {
         return hash;
     }
 
-    int openOrders() {
+    @Override
+    public int openOrders() {
         return live.size();
     }
 
-    long levelQty(Side side, long price) {
+    @Override
+    public long levelQty(Side side, long price) {
         ArrayDeque<Order> level = book(side).get(price);
         return level == null ? 0 : level.stream().mapToLong(order -> order.qty).sum();
+    }
+
+    @Override
+    public int levelCount(Side side) {
+        return book(side).size();
+    }
+
+    @Override
+    public long bestBid() {
+        return bestPrice(Side.BUY);
+    }
+
+    @Override
+    public long bestAsk() {
+        return bestPrice(Side.SELL);
+    }
+
+    @Override
+    public long openQty(long id) {
+        Order order = live.get(id);
+        return order == null ? -1 : order.qty;
+    }
+
+    /** Nothing to check: the reference is its own specification. */
+    @Override
+    public void checkConsistency() {
     }
 
     long bestPrice(Side side) {

@@ -19,14 +19,19 @@ import io.rialto.core.domain.TimeInForce;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Self-trade prevention rules of matching-csv.md: orders of one account never trade with each other. */
-class SelfTradePreventionTest {
+/**
+ * Self-trade prevention rules of matching-csv.md (orders of one account never trade with each other), run against
+ * the engine and against the reference book.
+ */
+abstract class AbstractSelfTradePreventionTest {
 
     private static final long ALICE = 7;
     private static final long BOB = 8;
 
     private final RecordingListener events = new RecordingListener();
-    private MatchingBook book;
+    private BookUnderTest book;
+
+    abstract BookUnderTest create(SelfTradePrevention stp, MatchingListener listener);
 
     @Test
     void shouldIgnoreAccountsWithoutPrevention() {
@@ -140,7 +145,7 @@ class SelfTradePreventionTest {
     }
 
     private void given(SelfTradePrevention stp) {
-        book = new MatchingBook(8, stp, events);
+        book = create(stp, events);
     }
 
     private void buy(long id, TimeInForce tif, long price, long qty, long account) {
