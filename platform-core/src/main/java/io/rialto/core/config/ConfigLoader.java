@@ -20,9 +20,9 @@ import java.util.Set;
  * is an error (a typo never passes silently), except under the free-form sections.
  */
 public final class ConfigLoader {
-    /** Sections whose keys users name themselves. */
-    private static final Set<String> FREE_FORM = Set.of("rialto.strategies", "rialto.instruments",
-            "rialto.risk.overrides");
+    /** Sections whose keys users name themselves, or that take whole Pekko dispatcher and mailbox blocks. */
+    private static final Set<String> FREE_FORM = Set.of("rialto.strategies", "rialto.dispatchers",
+            "rialto.mailboxes");
 
     private ConfigLoader() {
     }
