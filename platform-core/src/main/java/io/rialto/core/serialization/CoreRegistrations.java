@@ -14,6 +14,8 @@ import io.rialto.core.domain.NewOrder;
 import io.rialto.core.domain.OrderStatus;
 import io.rialto.core.domain.OrderType;
 import io.rialto.core.domain.RejectReason;
+import io.rialto.core.domain.RiskScope;
+import io.rialto.core.domain.TradingState;
 import io.rialto.core.domain.Side;
 import io.rialto.core.domain.TimeInForce;
 import io.rialto.core.kernel.BookUpdate;
@@ -36,7 +38,7 @@ public final class CoreRegistrations implements KryoRegistrations {
         return List.of(
                 // domain
                 Side.class, OrderType.class, TimeInForce.class, OrderStatus.class, ExecType.class, Liquidity.class,
-                RejectReason.class, Instrument.class, BigDecimal.class, NewOrder.class, CancelOrder.class,
+                RejectReason.class, TradingState.class, RiskScope.class, Instrument.class, BigDecimal.class, NewOrder.class, CancelOrder.class,
                 ModifyOrder.class, ExecutionReport.class, DepthUpdate.class, MarketTrade.class, BookSnapshot.class,
                 MdBatch.class,
                 // kernel protocols

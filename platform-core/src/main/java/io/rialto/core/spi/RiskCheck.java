@@ -1,9 +1,12 @@
 package io.rialto.core.spi;
 
+import io.rialto.core.domain.CancelOrder;
 import io.rialto.core.domain.ExecutionReport;
 import io.rialto.core.domain.ModifyOrder;
 import io.rialto.core.domain.NewOrder;
 import io.rialto.core.domain.RejectReason;
+import io.rialto.core.domain.RiskScope;
+import io.rialto.core.domain.TradingState;
 
 import java.util.List;
 
@@ -26,6 +29,36 @@ public interface RiskCheck {
 
     /** A venue report for an order this check accepted: fills move positions and P&amp;L. */
     void onExecution(ExecutionReport report);
+
+    /** A cancel request; only a throttle may refuse it. */
+    default RejectReason checkCancel(CancelOrder cancel) {
+        return RejectReason.NONE;
+    }
+
+    /** The venue's best bid and ask changed ({@code Long.MIN_VALUE} for an empty side): collars, marks. */
+    default void onMarketPrice(int instrumentId, long bidTicks, long askTicks) {
+    }
+
+    /** A trade printed on the venue: the last-trade reference price. */
+    default void onMarketTrade(int instrumentId, long priceTicks) {
+    }
+
+    /**
+     * Sets the trading state of a scope ({@code target} is {@code null} for {@link RiskScope#GLOBAL}).
+     * The kill switch sets {@link TradingState#HALTED}; the caller cancels the open orders it covers.
+     */
+    default void setTradingState(RiskScope scope, String target, TradingState state) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no trading states");
+    }
+
+    /**
+     * Changes one limit at run time, {@code path} relative to {@code rialto.risk} (for example
+     * {@code max-position} or {@code strategies.mm-1.max-position}). Returns {@code null} when applied,
+     * or why it was refused (unknown key, bad value) so the caller can report it.
+     */
+    default String updateLimit(String path, String value) {
+        return "limits of " + getClass().getName() + " cannot be changed at run time";
+    }
 
     /** Positions per strategy and instrument (a copy). */
     List<Position> positions();
