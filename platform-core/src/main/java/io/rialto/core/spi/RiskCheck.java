@@ -46,9 +46,10 @@ public interface RiskCheck {
     /**
      * Sets the trading state of a scope ({@code target} is {@code null} for {@link RiskScope#GLOBAL}).
      * The kill switch sets {@link TradingState#HALTED}; the caller cancels the open orders it covers.
+     * Returns {@code null} when applied, or why it was refused.
      */
-    default void setTradingState(RiskScope scope, String target, TradingState state) {
-        throw new UnsupportedOperationException(getClass().getName() + " has no trading states");
+    default String setTradingState(RiskScope scope, String target, TradingState state) {
+        return getClass().getName() + " has no trading states";
     }
 
     /**
