@@ -94,7 +94,7 @@ public final class IngestRouter {
         for (int i = 0; i < n; i++) {
             order[startBySymbol[symbolOfEvent[i]]++] = i;
         }
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array for CompletableFuture.allOf
         CompletableFuture<SymbolBook.Applied>[] acks = new CompletableFuture[touchedCount];
         for (int t = 0; t < touchedCount; t++) {
             int symbol = touched[t];

@@ -97,7 +97,7 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
         return Behaviors.setup(ctx -> new SymbolBook(ctx, registry, symbolIndex, levels, metrics));
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // the subscriber array: refs by slot, no list of boxes
     private SymbolBook(ActorContext<Command> ctx, InstrumentRegistry registry, int symbolIndex, int levels,
                        PlatformMetrics metrics) {
         super(ctx);

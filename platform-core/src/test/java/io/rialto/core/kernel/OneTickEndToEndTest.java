@@ -6,11 +6,8 @@ import io.rialto.core.config.ConfigLoader;
 import io.rialto.core.domain.ExecType;
 import io.rialto.core.domain.ExecutionReport;
 import io.rialto.core.domain.InstrumentRegistry;
-import io.rialto.core.domain.ModifyOrder;
-import io.rialto.core.domain.NewOrder;
 import io.rialto.core.domain.OrderStatus;
 import io.rialto.core.domain.OrderType;
-import io.rialto.core.domain.RejectReason;
 import io.rialto.core.domain.Side;
 import io.rialto.core.domain.TimeInForce;
 import io.rialto.core.metrics.PlatformMetrics;
@@ -95,9 +92,8 @@ class OneTickEndToEndTest {
     }
 
     /** Accepts every order; keeps positions with the platform's ledger. */
-    static final class LedgerRisk implements RiskCheck, RiskProvider {
+    static final class LedgerRisk extends AcceptingRisk implements RiskProvider {
         private final PositionLedger ledger = new PositionLedger(1);
-        private final java.util.Map<Long, String> strategyByOrder = new java.util.HashMap<>();
         private long fills;
 
         @Override
@@ -108,21 +104,6 @@ class OneTickEndToEndTest {
         @Override
         public RiskCheck create(Config config, InstrumentRegistry instruments) {
             return this;
-        }
-
-        @Override
-        public RejectReason checkNew(NewOrder order) {
-            strategyByOrder.put(order.clOrdId(), order.strategyId());
-            return RejectReason.NONE;
-        }
-
-        @Override
-        public RejectReason checkModify(ModifyOrder modify) {
-            return RejectReason.NONE;
-        }
-
-        @Override
-        public void onNotSent(long clOrdId) {
         }
 
         @Override

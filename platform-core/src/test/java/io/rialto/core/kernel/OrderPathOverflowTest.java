@@ -4,15 +4,12 @@ import com.typesafe.config.ConfigFactory;
 import io.rialto.core.config.ConfigLoader;
 import io.rialto.core.domain.CancelOrder;
 import io.rialto.core.domain.ExecType;
-import io.rialto.core.domain.ExecutionReport;
-import io.rialto.core.domain.ModifyOrder;
 import io.rialto.core.domain.NewOrder;
 import io.rialto.core.domain.OrderType;
 import io.rialto.core.domain.RejectReason;
 import io.rialto.core.domain.Side;
 import io.rialto.core.domain.TimeInForce;
 import io.rialto.core.metrics.PlatformMetrics;
-import io.rialto.core.spi.RiskCheck;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -43,7 +40,7 @@ class OrderPathOverflowTest {
     }
 
     /** A risk check that accepts everything, and holds its first check until released. */
-    private static final class StalledRisk implements RiskCheck {
+    private static final class StalledRisk extends AcceptingRisk {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
 
@@ -58,29 +55,6 @@ class OrderPathOverflowTest {
                 Thread.currentThread().interrupt();
             }
             return RejectReason.NONE;
-        }
-
-        @Override
-        public RejectReason checkModify(ModifyOrder modify) {
-            return RejectReason.NONE;
-        }
-
-        @Override
-        public void onNotSent(long clOrdId) {
-        }
-
-        @Override
-        public void onExecution(ExecutionReport report) {
-        }
-
-        @Override
-        public List<Position> positions() {
-            return List.of();
-        }
-
-        @Override
-        public long fillsApplied() {
-            return 0;
         }
     }
 
