@@ -2,6 +2,7 @@ package io.rialto.core.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.rialto.core.kernel.VenueSession;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import static io.rialto.core.config.Settings.strings;
 public record RialtoSettings(Duration progressInterval, Duration shutdownTimeout, int instanceCount,
                              List<String> instanceKinds, List<String> accounts, List<StrategyDeclaration> strategies,
                              int strategyMaxFailures, List<String> hotSymbols, int publishLevels,
-                             int ingestParallelism, Duration ingestAckTimeout) {
+                             int ingestParallelism, Duration ingestAckTimeout, Duration riskCheckTimeout,
+                             VenueSession.BreakerSettings circuitBreaker) {
 
     /**
      * A strategy declared in config.
@@ -48,7 +50,11 @@ public record RialtoSettings(Duration progressInterval, Duration shutdownTimeout
                 strings(r, "dispatch.hot-symbols"),
                 intIn(r, "book.publish-levels", 1, 50),
                 intIn(r, "ingest.parallelism", 1, 64),
-                positiveDuration(r, "ingest.ack-timeout"));
+                positiveDuration(r, "ingest.ack-timeout"),
+                positiveDuration(r, "risk-gate.check-timeout"),
+                new VenueSession.BreakerSettings(intIn(r, "venue-session.circuit-breaker.max-failures", 1, 1_000_000),
+                        positiveDuration(r, "venue-session.circuit-breaker.call-timeout"),
+                        positiveDuration(r, "venue-session.circuit-breaker.reset-timeout")));
     }
 
     private static List<StrategyDeclaration> declarations(Config r) {

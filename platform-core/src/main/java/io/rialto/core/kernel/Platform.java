@@ -4,6 +4,8 @@ import com.typesafe.config.Config;
 import io.rialto.core.config.ConfigError;
 import io.rialto.core.config.RialtoSettings;
 import io.rialto.core.domain.InstrumentRegistry;
+import io.rialto.core.domain.RiskScope;
+import io.rialto.core.domain.TradingState;
 import io.rialto.core.metrics.PlatformMetrics;
 import io.rialto.core.spi.RiskCheck;
 import io.rialto.core.spi.RiskProvider;
@@ -143,6 +145,9 @@ public final class Platform {
     private static Platform wire(RialtoSettings settings, ActorSystem<Void> system, InstrumentRegistry registry,
                                  PlatformMetrics metrics, List<VenueAdapter> adapters, RiskCheck riskCheck,
                                  List<StrategySpec> specs, Set<String> hot, Path fillsOut) {
+        ActorRef<RiskGate.Command> riskGate = system.systemActorOf(RiskGate.create(riskCheck, registry, metrics,
+                settings.riskCheckTimeout()), "risk", DispatcherSelector.defaultDispatcher()
+                .withMailboxFromConfig("rialto.mailboxes.risk"));
         Props bookProps = DispatcherSelector.fromConfig("rialto.dispatchers.warm")
                 .withMailboxFromConfig("rialto.mailboxes.book");
         Props hotProps = DispatcherSelector.fromConfig("rialto.dispatchers.hot")
@@ -150,11 +155,9 @@ public final class Platform {
         List<ActorRef<SymbolBook.Command>> books = new ArrayList<>();
         for (int s = 0; s < registry.symbols().size(); s++) {
             String symbol = registry.symbols().get(s);
-            books.add(system.systemActorOf(SymbolBook.create(registry, s, settings.publishLevels(), metrics),
-                    "book-" + symbol, hot.contains(symbol) ? hotProps : bookProps));
+            books.add(system.systemActorOf(SymbolBook.create(registry, s, settings.publishLevels(), metrics,
+                    riskGate), "book-" + symbol, hot.contains(symbol) ? hotProps : bookProps));
         }
-        ActorRef<RiskGate.Command> riskGate = system.systemActorOf(RiskGate.create(riskCheck, registry, metrics),
-                "risk", DispatcherSelector.defaultDispatcher().withMailboxFromConfig("rialto.mailboxes.risk"));
         ActorRef<DeadLetterRelay.Command> relay = system.systemActorOf(DeadLetterRelay.create(riskGate),
                 "dead-letter-relay", Props.empty());
         ActorRef<FillJournal.Command> journal = fillsOut == null ? null : system.systemActorOf(
@@ -163,7 +166,7 @@ public final class Platform {
         List<ActorRef<VenueSession.Command>> venues = new ArrayList<>();
         for (int v = 0; v < adapters.size(); v++) {
             ActorRef<VenueSession.Command> session = system.systemActorOf(VenueSession.create(adapters.get(v),
-                    registry, v, riskGate, journal, metrics), "venue-" + adapters.get(v).name(),
+                    registry, riskGate, journal, metrics, settings.circuitBreaker()), "venue-" + adapters.get(v).name(),
                     DispatcherSelector.defaultDispatcher().withMailboxFromConfig("rialto.mailboxes.venue"));
             VenueSession.connect(adapters.get(v), system, registry, v, session);
             venues.add(session);
@@ -224,6 +227,29 @@ public final class Platform {
 
     public int venueCount() {
         return adapters.size();
+    }
+
+    /**
+     * Pulls the kill switch: halts the scope in risk and cancels every open order it covers on every
+     * venue. {@code target} is {@code null} for {@link RiskScope#GLOBAL}. Logged with who and why.
+     */
+    public CompletionStage<RiskGate.KillSwitchDone> killSwitch(RiskScope scope, String target, String who,
+                                                              String reason) {
+        return ask(riskGate, replyTo -> new RiskGate.KillSwitch(scope, target, who, reason, replyTo),
+                settings.shutdownTimeout());
+    }
+
+    /** Sets a trading state (for example ACTIVE again after a kill switch). Logged with who and why. */
+    public CompletionStage<RiskGate.Outcome> setTradingState(RiskScope scope, String target, TradingState state,
+                                                            String who, String reason) {
+        return ask(riskGate, replyTo -> new RiskGate.SetTradingState(scope, target, state, who, reason, replyTo),
+                settings.shutdownTimeout());
+    }
+
+    /** Changes a risk limit at run time ({@code path} relative to {@code rialto.risk}). Logged. */
+    public CompletionStage<RiskGate.Outcome> updateRiskLimit(String path, String value, String who) {
+        return ask(riskGate, replyTo -> new RiskGate.UpdateLimit(path, value, who, replyTo),
+                settings.shutdownTimeout());
     }
 
     /** Everything the stages counted, collected at shutdown. */

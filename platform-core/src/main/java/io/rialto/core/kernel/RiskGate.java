@@ -8,18 +8,24 @@ import io.rialto.core.domain.ModifyOrder;
 import io.rialto.core.domain.NewOrder;
 import io.rialto.core.domain.RejectReason;
 import io.rialto.core.domain.RialtoMessage;
+import io.rialto.core.domain.RiskScope;
 import io.rialto.core.domain.Side;
+import io.rialto.core.domain.TradingState;
 import io.rialto.core.metrics.PlatformMetrics;
 import io.rialto.core.spi.RiskCheck;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.dispatch.ControlMessage;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 
 /**
  * Every order passes here before any venue sees it. Hosts the {@link RiskCheck} found through
@@ -55,6 +61,47 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
                           ActorRef<StrategyHost.Command> strategy) implements Command, ControlMessage {
     }
 
+    /**
+     * The kill switch: halts the scope in the risk engine, then cancels every open order it covers on
+     * every venue. Overtakes queued orders. Replies with the number of cancels sent.
+     */
+    public record KillSwitch(RiskScope scope, String target, String who, String reason,
+                             ActorRef<KillSwitchDone> replyTo) implements Command, ControlMessage {
+    }
+
+    /** @param error {@code null} when the scope was halted and its orders cancelled */
+    public record KillSwitchDone(RiskScope scope, String target, int cancelsSent, String error)
+            implements RialtoMessage {
+    }
+
+    /** An operator sets a trading state (re-enabling after a kill switch, REDUCING, ...). */
+    public record SetTradingState(RiskScope scope, String target, TradingState state, String who, String reason,
+                                  ActorRef<Outcome> replyTo) implements Command, ControlMessage {
+    }
+
+    /** An operator changes a limit at run time ({@code path} relative to {@code rialto.risk}). */
+    public record UpdateLimit(String path, String value, String who, ActorRef<Outcome> replyTo)
+            implements Command, ControlMessage {
+    }
+
+    /** @param error {@code null} when applied, otherwise why not */
+    public record Outcome(String error) implements RialtoMessage {
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    /** A venue's best bid and ask of an instrument changed (conflatable: ordinary lane). */
+    public record MarketPrice(int instrumentId, long bidTicks, long askTicks) implements Command {
+    }
+
+    /** A trade printed on a venue (conflatable: ordinary lane). */
+    public record MarketTradePrice(int instrumentId, long priceTicks) implements Command {
+    }
+
+    private record KillSwitchCancelled(KillSwitch request, int cancelsSent, Throwable failure) implements Command {
+    }
+
     /** Sent once at start-up, before any order: the venue sessions, indexed by venue. */
     public record AttachVenues(List<ActorRef<VenueSession.Command>> venues) implements Command, ControlMessage {
     }
@@ -81,6 +128,8 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
 
     private final RiskCheck check;
     private final InstrumentRegistry registry;
+    private final long checkTimeoutNs;
+    private final LongSupplier clock;
     private final PlatformMetrics metrics;
     private List<ActorRef<VenueSession.Command>> venues = List.of();
     private long checked;
@@ -90,17 +139,32 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
     private long modifyRejects;
     private long reportsForwarded;
     private long engineFailures;
+    private long staleRejects;
+    private long killSwitches;
 
-    public static Behavior<Command> create(RiskCheck check, InstrumentRegistry registry, PlatformMetrics metrics) {
-        return Behaviors.setup(ctx -> new RiskGate(ctx, check, registry, metrics));
+    /**
+     * @param checkTimeout an order that reaches the gate later than this after its submission is rejected
+     *                     with {@code RISK_UNAVAILABLE}: a stalled gate fails closed, it never sends stale orders
+     */
+    public static Behavior<Command> create(RiskCheck check, InstrumentRegistry registry, PlatformMetrics metrics,
+                                           Duration checkTimeout) {
+        return create(check, registry, metrics, checkTimeout, System::nanoTime);
+    }
+
+    /** With an injected nanosecond clock (the one strategies stamp {@code submitNs} with). */
+    public static Behavior<Command> create(RiskCheck check, InstrumentRegistry registry, PlatformMetrics metrics,
+                                           Duration checkTimeout, LongSupplier clock) {
+        return Behaviors.setup(ctx -> new RiskGate(ctx, check, registry, metrics, checkTimeout, clock));
     }
 
     private RiskGate(ActorContext<Command> ctx, RiskCheck check, InstrumentRegistry registry,
-                     PlatformMetrics metrics) {
+                     PlatformMetrics metrics, Duration checkTimeout, LongSupplier clock) {
         super(ctx);
+        this.clock = clock;
         this.check = check;
         this.registry = registry;
         this.metrics = metrics;
+        this.checkTimeoutNs = checkTimeout.toNanos();
     }
 
     @Override
@@ -112,6 +176,12 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
                 .onMessage(FromVenue.class, this::onFromVenue)
                 .onMessage(NotSent.class, this::onNotSent)
                 .onMessage(AttachVenues.class, this::onAttachVenues)
+                .onMessage(KillSwitch.class, this::onKillSwitch)
+                .onMessage(KillSwitchCancelled.class, this::onKillSwitchCancelled)
+                .onMessage(SetTradingState.class, this::onSetTradingState)
+                .onMessage(UpdateLimit.class, this::onUpdateLimit)
+                .onMessage(MarketPrice.class, this::onMarketPrice)
+                .onMessage(MarketTradePrice.class, this::onMarketTradePrice)
                 .onMessage(GetStats.class, this::onGetStats)
                 .build();
     }
@@ -125,11 +195,16 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
         NewOrder order = msg.order();
         long start = System.nanoTime();
         RejectReason reason;
-        try {
-            reason = check.checkNew(order);
-        } catch (RuntimeException e) { // fail closed: a check that cannot complete rejects
-            reason = RejectReason.RISK_UNAVAILABLE;
-            engineFailure("checkNew", e);
+        if (clock.getAsLong() - order.submitNs() > checkTimeoutNs) {
+            reason = RejectReason.RISK_UNAVAILABLE; // waited too long for the gate: fail closed, never send late
+            staleRejects++;
+        } else {
+            try {
+                reason = check.checkNew(order);
+            } catch (RuntimeException e) { // fail closed: a check that cannot complete rejects
+                reason = RejectReason.RISK_UNAVAILABLE;
+                engineFailure("checkNew", e);
+            }
         }
         metrics.riskCheck.recordValue(System.nanoTime() - start);
         checked++;
@@ -164,7 +239,77 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
     }
 
     private Behavior<Command> onCancel(Cancel msg) {
-        venueOf(msg.cancel().instrumentId()).tell(new VenueSession.Cancel(msg.cancel(), msg.replyTo()));
+        RejectReason reason;
+        try {
+            reason = check.checkCancel(msg.cancel());
+        } catch (RuntimeException e) {
+            reason = RejectReason.NONE; // a cancel only reduces risk: it is never refused for a failed check
+            engineFailure("checkCancel", e);
+        }
+        if (reason == RejectReason.NONE) {
+            venueOf(msg.cancel().instrumentId()).tell(new VenueSession.Cancel(msg.cancel(), msg.replyTo()));
+        } else {
+            msg.replyTo().tell(new StrategyHost.OrderEvent(ExecutionReport.cancelRejected(msg.cancel().clOrdId(),
+                    msg.cancel().instrumentId(), Side.BUY, -1, reason, wallNanos())));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onKillSwitch(KillSwitch msg) {
+        String error = check.setTradingState(msg.scope(), msg.target(), TradingState.HALTED);
+        if (error != null) {
+            getContext().getLog().error("KILL SWITCH by {} on {} {} could not halt risk: {}", msg.who(), msg.scope(),
+                    msg.target(), error);
+        }
+        getContext().getLog().warn("KILL SWITCH pulled by {} on {} {}: {}; cancelling every open order in scope",
+                msg.who(), msg.scope(), msg.target() == null ? "" : msg.target(), msg.reason());
+        List<CompletableFuture<Integer>> cancels = new java.util.ArrayList<>();
+        for (ActorRef<VenueSession.Command> venue : venues) {
+            cancels.add(AskPattern.<VenueSession.Command, Integer>ask(venue,
+                    replyTo -> new VenueSession.CancelAll(msg.scope(), msg.target(), replyTo),
+                    Duration.ofSeconds(10), getContext().getSystem().scheduler()).toCompletableFuture());
+        }
+        CompletableFuture<Integer> total = CompletableFuture.allOf(cancels.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> cancels.stream().mapToInt(CompletableFuture::join).sum());
+        getContext().pipeToSelf(total, (sent, failure) -> new KillSwitchCancelled(msg, sent == null ? 0 : sent,
+                failure));
+        killSwitches++;
+        return this;
+    }
+
+    private Behavior<Command> onKillSwitchCancelled(KillSwitchCancelled done) {
+        KillSwitch msg = done.request();
+        String error = done.failure() == null ? null : "cancelling failed: " + done.failure();
+        getContext().getLog().warn("KILL SWITCH on {} {}: {} cancels sent{}", msg.scope(),
+                msg.target() == null ? "" : msg.target(), done.cancelsSent(), error == null ? "" : "; " + error);
+        msg.replyTo().tell(new KillSwitchDone(msg.scope(), msg.target(), done.cancelsSent(), error));
+        return this;
+    }
+
+    private Behavior<Command> onSetTradingState(SetTradingState msg) {
+        String error = check.setTradingState(msg.scope(), msg.target(), msg.state());
+        getContext().getLog().warn("trading state of {} {} set to {} by {} ({}): {}", msg.scope(),
+                msg.target() == null ? "" : msg.target(), msg.state(), msg.who(), msg.reason(),
+                error == null ? "applied" : "refused: " + error);
+        msg.replyTo().tell(new Outcome(error));
+        return this;
+    }
+
+    private Behavior<Command> onUpdateLimit(UpdateLimit msg) {
+        String error = check.updateLimit(msg.path(), msg.value());
+        getContext().getLog().warn("risk limit {} = {} set by {}: {}", msg.path(), msg.value(), msg.who(),
+                error == null ? "applied" : "refused: " + error);
+        msg.replyTo().tell(new Outcome(error));
+        return this;
+    }
+
+    private Behavior<Command> onMarketPrice(MarketPrice msg) {
+        check.onMarketPrice(msg.instrumentId(), msg.bidTicks(), msg.askTicks());
+        return this;
+    }
+
+    private Behavior<Command> onMarketTradePrice(MarketTradePrice msg) {
+        check.onMarketTrade(msg.instrumentId(), msg.priceTicks());
         return this;
     }
 

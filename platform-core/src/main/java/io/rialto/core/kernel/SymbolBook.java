@@ -91,16 +91,25 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
     private long conflated;
     private long tradesPublished;
     private final boolean[] reportedBad;
+    private final ActorRef<RiskGate.Command> riskGate;
+    /** Best prices last sent to risk, per venue slot. */
+    private final long[] sentBid;
+    private final long[] sentAsk;
 
+    /**
+     * @param riskGate where best-price changes and trades go (the risk engine's reference prices), or
+     *                 {@code null} for none
+     */
     public static Behavior<Command> create(InstrumentRegistry registry, int symbolIndex, int levels,
-                                           PlatformMetrics metrics) {
-        return Behaviors.setup(ctx -> new SymbolBook(ctx, registry, symbolIndex, levels, metrics));
+                                           PlatformMetrics metrics, ActorRef<RiskGate.Command> riskGate) {
+        return Behaviors.setup(ctx -> new SymbolBook(ctx, registry, symbolIndex, levels, metrics, riskGate));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // the subscriber array: refs by slot, no list of boxes
     private SymbolBook(ActorContext<Command> ctx, InstrumentRegistry registry, int symbolIndex, int levels,
-                       PlatformMetrics metrics) {
+                       PlatformMetrics metrics, ActorRef<RiskGate.Command> riskGate) {
         super(ctx);
+        this.riskGate = riskGate;
         this.symbolIndex = symbolIndex;
         this.symbol = registry.symbols().get(symbolIndex);
         this.instrumentIds = registry.instrumentsOfSymbol(symbolIndex);
@@ -111,6 +120,10 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
             books[i] = new DepthBook(64);
         }
         this.reportedBad = new boolean[instrumentIds.length];
+        this.sentBid = new long[instrumentIds.length];
+        this.sentAsk = new long[instrumentIds.length];
+        java.util.Arrays.fill(sentBid, DepthBook.NO_PRICE);
+        java.util.Arrays.fill(sentAsk, DepthBook.NO_PRICE);
         this.subscribers = new ActorRef[8];
         this.subscriberStrategy = new int[8];
         this.inFlight = new boolean[8];
@@ -159,6 +172,7 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
         lastIngestNs = b.ingestNs();
         if (version != versionBefore) {
             publishBook(now);
+            publishPricesToRisk();
         }
         apply.replyTo().tell(new Applied(symbolIndex, n));
         return this;
@@ -174,6 +188,7 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
         version++;
         lastIngestNs = s.ingestNs();
         publishBook(System.nanoTime());
+        publishPricesToRisk();
         msg.replyTo().tell(new Applied(symbolIndex, 1));
         return this;
     }
@@ -201,7 +216,26 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
         }
     }
 
+    /** Tells risk the venues whose best bid or ask changed since the last time. */
+    private void publishPricesToRisk() {
+        if (riskGate == null) {
+            return;
+        }
+        for (int v = 0; v < books.length; v++) {
+            long bid = books[v].isStale() ? DepthBook.NO_PRICE : books[v].bestBid();
+            long ask = books[v].isStale() ? DepthBook.NO_PRICE : books[v].bestAsk();
+            if (bid != sentBid[v] || ask != sentAsk[v]) {
+                sentBid[v] = bid;
+                sentAsk[v] = ask;
+                riskGate.tell(new RiskGate.MarketPrice(instrumentIds[v], bid, ask));
+            }
+        }
+    }
+
     private void publishTrade(MarketTrade trade) {
+        if (riskGate != null) {
+            riskGate.tell(new RiskGate.MarketTradePrice(trade.instrumentId(), trade.priceTicks()));
+        }
         for (int s = 0; s < subscriberCount; s++) {
             subscribers[s].tell(new StrategyHost.TradeTick(trade));
             tradesPublished++;

@@ -8,6 +8,7 @@ import io.rialto.core.domain.ModifyOrder;
 import io.rialto.core.domain.NewOrder;
 import io.rialto.core.domain.RejectReason;
 import io.rialto.core.domain.RialtoMessage;
+import io.rialto.core.domain.RiskScope;
 import io.rialto.core.domain.Side;
 import io.rialto.core.metrics.PlatformMetrics;
 import io.rialto.core.spi.VenueAdapter;
@@ -18,15 +19,25 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.dispatch.ControlMessage;
+import org.apache.pekko.pattern.CircuitBreaker;
+
+import java.time.Duration;
 
 /**
  * Owns one venue connection through its {@link VenueAdapter}: sends checked orders, cancels and
  * modifies to it, and routes the adapter's execution reports back through the {@link RiskGate} to the
  * strategy that owns each order. Measures tick-to-trade when an order leaves for the venue and
  * order-to-acknowledgement when the venue accepts it.
+ *
+ * <p>A Pekko {@link CircuitBreaker} guards the venue: an adapter call that throws, a rejection for
+ * {@code VENUE_UNAVAILABLE}, or an order not acknowledged within the call timeout counts as a failure;
+ * {@code max-failures} in a row open the breaker and new orders are rejected at once with
+ * {@code VENUE_CIRCUIT_OPEN}; after the reset timeout one order may probe, and its acknowledgement closes it.
+ * The kill switch's {@link CancelAll} cancels every open order of its scope.
  */
 public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
 
@@ -46,27 +57,43 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
     private record AdapterReport(ExecutionReport report) implements Command, ControlMessage {
     }
 
+    /** Cancel every open order in the scope (the kill switch); replies with the number of cancels sent. */
+    public record CancelAll(RiskScope scope, String target, ActorRef<Integer> replyTo)
+            implements Command, ControlMessage {
+    }
+
+    private enum SweepAcks implements Command { INSTANCE }
+
+    /** Circuit-breaker settings: {@code maxFailures} failures open it; {@code resetTimeout} later it half-opens. */
+    public record BreakerSettings(int maxFailures, Duration callTimeout, Duration resetTimeout) {
+    }
+
     public record GetStats(ActorRef<Stats> replyTo) implements Command {
     }
 
     /** Counts as the venue session saw them; {@code open} orders are live at the venue. */
     public record Stats(String venue, long ordersSent, long acks, long rejects, long fills, long filledOrders,
                         long canceled, long replaced, long cancelRejects, long open, long unknownReports,
-                        long lateCancelRejects)
+                        long lateCancelRejects, long circuitRejects, long venueFailures)
             implements RialtoMessage {
     }
 
     private static final class Tracked {
         final NewOrder order;
         final ActorRef<StrategyHost.Command> strategy;
+        final long sentNs;
+        boolean acked;
+        boolean probe;
 
-        Tracked(NewOrder order, ActorRef<StrategyHost.Command> strategy) {
+        Tracked(NewOrder order, ActorRef<StrategyHost.Command> strategy, long sentNs) {
             this.order = order;
             this.strategy = strategy;
+            this.sentNs = sentNs;
         }
     }
 
     private final VenueAdapter adapter;
+    private final InstrumentRegistry registry;
     private final ActorRef<RiskGate.Command> riskGate;
     private final ActorRef<FillJournal.Command> journal;
     private final PlatformMetrics metrics;
@@ -81,25 +108,42 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
     private long cancelRejects;
     private long unknownReports;
     private long lateCancelRejects;
+    private long circuitRejects;
+    private long venueFailures;
+    private final CircuitBreaker breaker;
+    private final long callTimeoutNs;
+    private boolean probeInFlight;
 
     /**
      * @param journal where fills are written, or {@code null} for none
      */
-    public static Behavior<Command> create(VenueAdapter adapter, InstrumentRegistry registry, int venueIndex,
+    public static Behavior<Command> create(VenueAdapter adapter, InstrumentRegistry registry,
                                            ActorRef<RiskGate.Command> riskGate,
-                                           ActorRef<FillJournal.Command> journal, PlatformMetrics metrics) {
-        return Behaviors.setup(ctx -> new VenueSession(ctx, adapter, registry, venueIndex, riskGate, journal,
-                metrics));
+                                           ActorRef<FillJournal.Command> journal, PlatformMetrics metrics,
+                                           BreakerSettings breaker) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            timers.startTimerWithFixedDelay(SweepAcks.INSTANCE, breaker.callTimeout().dividedBy(2));
+            return new VenueSession(ctx, adapter, registry, riskGate, journal, metrics, breaker);
+        }));
     }
 
     private VenueSession(ActorContext<Command> ctx, VenueAdapter adapter, InstrumentRegistry registry,
-                         int venueIndex, ActorRef<RiskGate.Command> riskGate, ActorRef<FillJournal.Command> journal,
-                         PlatformMetrics metrics) {
+                         ActorRef<RiskGate.Command> riskGate,
+                         ActorRef<FillJournal.Command> journal, PlatformMetrics metrics, BreakerSettings settings) {
         super(ctx);
         this.adapter = adapter;
+        this.registry = registry;
         this.riskGate = riskGate;
         this.journal = journal;
         this.metrics = metrics;
+        this.callTimeoutNs = settings.callTimeout().toNanos();
+        this.breaker = CircuitBreaker.create(Adapter.toClassic(ctx.getSystem()).scheduler(), settings.maxFailures(),
+                settings.callTimeout(), settings.resetTimeout());
+        String venue = adapter.name();
+        org.slf4j.Logger log = ctx.getLog();
+        breaker.addOnOpenListener(() -> log.warn("{}: circuit breaker OPEN: orders to it are rejected", venue));
+        breaker.addOnHalfOpenListener(() -> log.info("{}: circuit breaker half-open: one order may probe", venue));
+        breaker.addOnCloseListener(() -> log.info("{}: circuit breaker closed", venue));
     }
 
     /**
@@ -119,6 +163,8 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
                 .onMessage(Modify.class, this::onModify)
                 .onMessage(Cancel.class, this::onCancel)
                 .onMessage(AdapterReport.class, this::onAdapterReport)
+                .onMessage(CancelAll.class, this::onCancelAll)
+                .onMessageEquals(SweepAcks.INSTANCE, this::onSweepAcks)
                 .onMessage(GetStats.class, this::onGetStats)
                 .build();
     }
@@ -130,13 +176,83 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
                     RejectReason.DUPLICATE_ID, msg.strategy()));
             return this;
         }
-        orders.put(order.clOrdId(), new Tracked(order, msg.strategy()));
-        ordersSent++;
-        if (order.originNs() != 0) {
-            metrics.tickToTrade.recordValue(Math.max(0, System.nanoTime() - order.originNs()));
+        boolean probe = false;
+        if (breaker.isOpen() || (breaker.isHalfOpen() && probeInFlight)) {
+            circuitRejects++;
+            riskGate.tell(new RiskGate.NotSent(order.clOrdId(), order.instrumentId(), order.side(), true,
+                    RejectReason.VENUE_CIRCUIT_OPEN, msg.strategy()));
+            return this;
+        } else if (breaker.isHalfOpen()) {
+            probe = true;
+            probeInFlight = true;
         }
-        adapter.submit(order);
+        long now = System.nanoTime();
+        if (order.originNs() != 0) {
+            metrics.tickToTrade.recordValue(Math.max(0, now - order.originNs()));
+        }
+        Tracked tracked = new Tracked(order, msg.strategy(), now);
+        tracked.probe = probe;
+        orders.put(order.clOrdId(), tracked);
+        try {
+            adapter.submit(order);
+        } catch (RuntimeException e) {
+            orders.remove(order.clOrdId());
+            venueFailure(tracked, e.toString());
+            riskGate.tell(new RiskGate.NotSent(order.clOrdId(), order.instrumentId(), order.side(), true,
+                    RejectReason.VENUE_UNAVAILABLE, msg.strategy()));
+            return this;
+        }
+        ordersSent++;
         return this;
+    }
+
+    private void venueFailure(Tracked tracked, String what) {
+        venueFailures++;
+        if (tracked.probe) {
+            probeInFlight = false;
+        }
+        breaker.fail();
+        if (Long.bitCount(venueFailures) == 1) {
+            getContext().getLog().warn("{}: venue failure #{}: {}", adapter.name(), venueFailures, what);
+        }
+    }
+
+    /** An order the venue has not acknowledged within the call timeout counts as a venue failure, once. */
+    private Behavior<Command> onSweepAcks() {
+        long now = System.nanoTime();
+        orders.forEach((id, tracked) -> {
+            if (!tracked.acked && now - tracked.sentNs > callTimeoutNs) {
+                tracked.acked = true; // counted once
+                venueFailure(tracked, "no acknowledgement of " + id + " within the call timeout");
+            }
+        });
+        return this;
+    }
+
+    private Behavior<Command> onCancelAll(CancelAll msg) {
+        int[] sent = {0};
+        orders.forEach((id, tracked) -> {
+            if (covers(msg.scope(), msg.target(), tracked.order)) {
+                adapter.cancel(new CancelOrder(id, tracked.order.strategyId(), tracked.order.instrumentId(),
+                        System.nanoTime()));
+                sent[0]++;
+            }
+        });
+        msg.replyTo().tell(sent[0]);
+        return this;
+    }
+
+    private boolean covers(RiskScope scope, String target, NewOrder order) {
+        return switch (scope) {
+            case GLOBAL -> true;
+            case ACCOUNT -> order.account().equals(target);
+            case STRATEGY -> order.strategyId().equals(target);
+            case VENUE -> adapter.name().equals(target);
+            case INSTRUMENT -> {
+                String symbol = registry.get(order.instrumentId()).symbol();
+                yield symbol.equals(target) || (adapter.name() + ":" + symbol).equals(target);
+            }
+        };
     }
 
     private Behavior<Command> onModify(Modify msg) {
@@ -181,6 +297,11 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
             case NEW -> {
                 acks++;
                 metrics.orderAck.recordValue(Math.max(0, System.nanoTime() - tracked.order.submitNs()));
+                tracked.acked = true;
+                if (tracked.probe) {
+                    probeInFlight = false;
+                }
+                breaker.succeed();
             }
             case TRADE -> {
                 fills++;
@@ -199,6 +320,11 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
             case REJECTED -> {
                 rejects++;
                 done = true;
+                if (report.reason() == RejectReason.VENUE_UNAVAILABLE) {
+                    venueFailure(tracked, "venue unavailable");
+                } else {
+                    tracked.acked = true;
+                }
             }
             case REPLACED -> replaced++;
             case CANCEL_REJECTED -> cancelRejects++;
@@ -213,7 +339,8 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
 
     private Behavior<Command> onGetStats(GetStats msg) {
         msg.replyTo().tell(new Stats(adapter.name(), ordersSent, acks, rejects, fills, filledOrders, canceled,
-                replaced, cancelRejects, orders.size(), unknownReports, lateCancelRejects));
+                replaced, cancelRejects, orders.size(), unknownReports, lateCancelRejects, circuitRejects,
+                venueFailures));
         return this;
     }
 }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -74,12 +75,14 @@ class OrderPathOverflowTest {
     }
 
     private final List<Gate> gates = new ArrayList<>();
+    /** The gate's clock, which the orders' submitNs are read against. */
+    private final AtomicLong clock = new AtomicLong(1_000_000_000L);
 
     private Gate stalledGate(String name) throws InterruptedException {
         StalledRisk risk = new StalledRisk();
         // the gate blocks a thread of its own so that the relay and the test keep theirs
         ActorRef<RiskGate.Command> gate = KIT.spawn(RiskGate.create(risk, TestInstruments.registry(),
-                new PlatformMetrics()), name, DispatcherSelector.blocking()
+                new PlatformMetrics(), Duration.ofSeconds(1), clock::get), name, DispatcherSelector.blocking()
                 .withMailboxFromConfig("rialto.mailboxes.risk"));
         ActorRef<DeadLetterRelay.Command> relay = KIT.spawn(DeadLetterRelay.create(gate), name + "-relay");
         TestProbe<VenueSession.Command> venue = KIT.createTestProbe();
@@ -89,8 +92,28 @@ class OrderPathOverflowTest {
         return g;
     }
 
-    private static NewOrder order(long id) {
-        return new NewOrder(id, "s1", "acc", 0, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 1, 0, 0);
+    private NewOrder order(long id) {
+        return new NewOrder(id, "s1", "acc", 0, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 1, 0, clock.get());
+    }
+
+    @Test
+    void shouldFailClosedWhenOrdersWaitedLongerThanTheCheckTimeoutBehindAStalledGate() throws InterruptedException {
+        Gate g = stalledGate("risk-stalled");
+        TestProbe<StrategyHost.Command> strategy = KIT.createTestProbe();
+        g.gate().tell(new RiskGate.Submit(order(1), strategy.getRef()));
+        assertTrue(g.risk().entered.await(10, TimeUnit.SECONDS));
+        g.gate().tell(new RiskGate.Submit(order(2), strategy.getRef()));
+        g.gate().tell(new RiskGate.Submit(order(3), strategy.getRef()));
+        clock.addAndGet(Duration.ofMillis(1001).toNanos()); // the gate stalls past the check timeout
+        g.risk().release.countDown();
+        g.venue().expectMessageClass(VenueSession.Submit.class); // the order already inside the check goes on
+        for (long id : new long[] {2, 3}) {
+            StrategyHost.OrderEvent event = strategy.expectMessageClass(StrategyHost.OrderEvent.class);
+            assertEquals(id, event.report().clOrdId());
+            assertEquals(ExecType.REJECTED, event.report().execType());
+            assertEquals(RejectReason.RISK_UNAVAILABLE, event.report().reason(), "stale orders are never sent");
+        }
+        g.venue().expectNoMessage(Duration.ofMillis(200));
     }
 
     @Test

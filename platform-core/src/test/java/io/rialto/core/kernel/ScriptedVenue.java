@@ -21,10 +21,25 @@ import java.util.List;
 
 /**
  * A venue for kernel tests: its feed is a book of bid 100.00 x 10 / ask 100.05 x 7 and then one depth
- * update (the ask becomes 9); every order is acknowledged and filled in full at its limit price.
+ * update (the ask becomes 9); every order is acknowledged and then filled in full at its limit price, or,
+ * when the venue is made {@link #resting()}, left open until cancelled.
  */
 final class ScriptedVenue implements VenueAdapter {
+    private final boolean fill;
     private VenueContext ctx;
+
+    ScriptedVenue() {
+        this(true);
+    }
+
+    private ScriptedVenue(boolean fill) {
+        this.fill = fill;
+    }
+
+    /** A venue that acknowledges orders and leaves them open. */
+    static ScriptedVenue resting() {
+        return new ScriptedVenue(false);
+    }
     private volatile SourceQueueWithComplete<MarketData> feed;
 
     @Override
@@ -57,13 +72,26 @@ final class ScriptedVenue implements VenueAdapter {
     public void submit(NewOrder order) {
         ctx.executions().accept(ExecutionReport.ack(order.clOrdId(), order.instrumentId(), order.side(),
                 order.priceTicks(), order.qtyLots(), 1));
-        ctx.executions().accept(ExecutionReport.fill(order.clOrdId(), order.instrumentId(), order.side(),
-                order.priceTicks(), order.qtyLots(), 0, 0, Liquidity.TAKER, 2));
+        if (fill) {
+            ctx.executions().accept(ExecutionReport.fill(order.clOrdId(), order.instrumentId(), order.side(),
+                    order.priceTicks(), order.qtyLots(), 0, 0, Liquidity.TAKER, 2));
+        } else {
+            open.put(order.clOrdId(), order);
+        }
     }
+
+    private final java.util.Map<Long, NewOrder> open = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void cancel(CancelOrder cancel) {
-        ctx.executions().accept(ExecutionReport.canceled(cancel.clOrdId(), cancel.instrumentId(), Side.BUY, 0, 3));
+        NewOrder order = open.remove(cancel.clOrdId());
+        if (order == null) {
+            ctx.executions().accept(ExecutionReport.cancelRejected(cancel.clOrdId(), cancel.instrumentId(),
+                    Side.BUY, 0, io.rialto.core.domain.RejectReason.UNKNOWN_ORDER, 3));
+        } else {
+            ctx.executions().accept(ExecutionReport.canceled(cancel.clOrdId(), cancel.instrumentId(), order.side(),
+                    order.qtyLots(), 3));
+        }
     }
 
     @Override

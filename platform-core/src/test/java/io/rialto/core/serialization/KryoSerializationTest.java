@@ -14,8 +14,10 @@ import io.rialto.core.domain.NewOrder;
 import io.rialto.core.domain.OrderType;
 import io.rialto.core.domain.RejectReason;
 import io.rialto.core.domain.RialtoMessage;
+import io.rialto.core.domain.RiskScope;
 import io.rialto.core.domain.Side;
 import io.rialto.core.domain.TimeInForce;
+import io.rialto.core.domain.TradingState;
 import io.rialto.core.kernel.BookUpdate;
 import io.rialto.core.kernel.DeadLetterRelay;
 import io.rialto.core.kernel.FillJournal;
@@ -94,11 +96,21 @@ class KryoSerializationTest {
                 new RiskGate.NotSent(42, 3, Side.SELL, true, RejectReason.OVERLOADED, strategy),
                 new RiskGate.AttachVenues(List.of(venue)),
                 new RiskGate.GetStats(KIT.<RiskGate.Stats>createTestProbe().getRef()),
+                new RiskGate.KillSwitch(RiskScope.ACCOUNT, "ACC-1", "ops", "runaway",
+                        KIT.<RiskGate.KillSwitchDone>createTestProbe().getRef()),
+                new RiskGate.KillSwitchDone(RiskScope.GLOBAL, null, 12, null),
+                new RiskGate.SetTradingState(RiskScope.STRATEGY, "mm-1", TradingState.REDUCING, "ops", "inventory",
+                        KIT.<RiskGate.Outcome>createTestProbe().getRef()),
+                new RiskGate.UpdateLimit("max-position", "200", "ops",
+                        KIT.<RiskGate.Outcome>createTestProbe().getRef()),
+                new RiskGate.Outcome("unknown key"), new RiskGate.MarketPrice(3, 10_000, 10_001),
+                new RiskGate.MarketTradePrice(3, 10_000),
                 new RiskGate.Stats(1, 2, rejects, 3, 4, 5, 6, 7, List.of(position, position)),
                 new VenueSession.Submit(order, strategy), new VenueSession.Modify(modify, strategy),
                 new VenueSession.Cancel(cancel, strategy),
+                new VenueSession.CancelAll(RiskScope.VENUE, "SIM1", KIT.<Integer>createTestProbe().getRef()),
                 new VenueSession.GetStats(KIT.<VenueSession.Stats>createTestProbe().getRef()),
-                new VenueSession.Stats("SIM1", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11),
+                new VenueSession.Stats("SIM1", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13),
                 new DeadLetterRelay.GetStats(KIT.<DeadLetterRelay.Stats>createTestProbe().getRef()),
                 new DeadLetterRelay.Stats(1, 2, 3, 4),
                 new FillJournal.Fill(fill, "mm-1", "ACC-1"),

@@ -1,0 +1,135 @@
+package io.rialto.core.kernel;
+
+import io.rialto.core.config.ConfigLoader;
+import io.rialto.core.domain.CancelOrder;
+import io.rialto.core.domain.ExecType;
+import io.rialto.core.domain.ExecutionReport;
+import io.rialto.core.domain.InstrumentRegistry;
+import io.rialto.core.domain.MarketData;
+import io.rialto.core.domain.ModifyOrder;
+import io.rialto.core.domain.NewOrder;
+import io.rialto.core.domain.OrderType;
+import io.rialto.core.domain.RejectReason;
+import io.rialto.core.domain.Side;
+import io.rialto.core.domain.TimeInForce;
+import io.rialto.core.metrics.PlatformMetrics;
+import io.rialto.core.spi.VenueAdapter;
+import io.rialto.core.spi.VenueContext;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.stream.javadsl.Source;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/** A failing venue opens its circuit breaker; orders are then refused at once until a probe succeeds. */
+class VenueCircuitBreakerTest {
+    private static final ActorTestKit KIT = ActorTestKit.create("breaker", ConfigLoader.defaults());
+
+    @AfterAll
+    static void shutdown() {
+        KIT.shutdownTestKit();
+    }
+
+    /** Throws on submit until made healthy; then acknowledges. */
+    private static final class FlakyVenue implements VenueAdapter {
+        volatile boolean healthy;
+        final AtomicInteger submits = new AtomicInteger();
+        private VenueContext ctx;
+
+        @Override
+        public String name() {
+            return TestInstruments.VENUE;
+        }
+
+        @Override
+        public List<InstrumentRegistry.Listing> listings() {
+            return List.of(TestInstruments.listing());
+        }
+
+        @Override
+        public void connect(VenueContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Source<MarketData, NotUsed> marketData() {
+            return Source.empty();
+        }
+
+        @Override
+        public void submit(NewOrder order) {
+            submits.incrementAndGet();
+            if (!healthy) {
+                throw new IllegalStateException("connection reset");
+            }
+            ctx.executions().accept(ExecutionReport.ack(order.clOrdId(), 0, order.side(), order.priceTicks(),
+                    order.qtyLots(), 1));
+        }
+
+        @Override
+        public void cancel(CancelOrder cancel) {
+        }
+
+        @Override
+        public void modify(ModifyOrder modify) {
+        }
+
+        @Override
+        public void stopMarketData() {
+        }
+
+        @Override
+        public void disconnect() {
+        }
+    }
+
+    private final AtomicLong ids = new AtomicLong();
+
+    private VenueSession.Submit submit(ActorRef<StrategyHost.Command> strategy) {
+        return new VenueSession.Submit(new NewOrder(ids.incrementAndGet(), "s", "a", 0, Side.BUY, OrderType.LIMIT,
+                TimeInForce.GTC, 100, 1, 0, System.nanoTime()), strategy);
+    }
+
+    @Test
+    void shouldOpenAfterRepeatedFailuresAndCloseAfterASuccessfulProbe() {
+        FlakyVenue venue = new FlakyVenue();
+        TestProbe<RiskGate.Command> risk = KIT.createTestProbe();
+        ActorRef<StrategyHost.Command> strategy = KIT.<StrategyHost.Command>createTestProbe().getRef();
+        InstrumentRegistry registry = TestInstruments.registry();
+        ActorRef<VenueSession.Command> session = KIT.spawn(VenueSession.create(venue, registry, risk.getRef(), null,
+                new PlatformMetrics(), new VenueSession.BreakerSettings(2, Duration.ofSeconds(5),
+                        Duration.ofMillis(200))));
+        VenueSession.connect(venue, KIT.system(), registry, 0, session);
+
+        for (int i = 0; i < 2; i++) {
+            session.tell(submit(strategy));
+            RiskGate.NotSent failed = risk.expectMessageClass(RiskGate.NotSent.class);
+            assertEquals(RejectReason.VENUE_UNAVAILABLE, failed.reason());
+        }
+        session.tell(submit(strategy));
+        assertEquals(RejectReason.VENUE_CIRCUIT_OPEN, risk.expectMessageClass(RiskGate.NotSent.class).reason());
+        assertEquals(2, venue.submits.get(), "an open breaker does not call the venue");
+
+        venue.healthy = true;
+        risk.awaitAssert(Duration.ofSeconds(5), Duration.ofMillis(50), () -> {
+            session.tell(submit(strategy));
+            RiskGate.Command reply = risk.receiveMessage();
+            RiskGate.FromVenue ack = assertInstanceOf(RiskGate.FromVenue.class, reply, "half-open lets a probe by");
+            assertEquals(ExecType.NEW, ack.report().execType());
+            return null;
+        });
+        session.tell(submit(strategy));
+        assertEquals(ExecType.NEW, risk.expectMessageClass(RiskGate.FromVenue.class).report().execType(),
+                "the acknowledged probe closed the breaker");
+    }
+}
