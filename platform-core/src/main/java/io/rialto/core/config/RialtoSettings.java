@@ -2,6 +2,7 @@ package io.rialto.core.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.rialto.core.kernel.RestartPolicy;
 import io.rialto.core.kernel.VenueSession;
 
 import java.time.Duration;
@@ -21,7 +22,7 @@ import static io.rialto.core.config.Settings.strings;
  */
 public record RialtoSettings(Duration progressInterval, Duration shutdownTimeout, int instanceCount,
                              List<String> instanceKinds, List<String> accounts, List<StrategyDeclaration> strategies,
-                             int strategyMaxFailures, List<String> hotSymbols, int publishLevels,
+                             RestartPolicy.Settings supervision, List<String> hotSymbols, int publishLevels,
                              int ingestParallelism, Duration ingestAckTimeout, Duration riskCheckTimeout,
                              VenueSession.BreakerSettings circuitBreaker) {
 
@@ -46,7 +47,7 @@ public record RialtoSettings(Duration progressInterval, Duration shutdownTimeout
                 positiveDuration(r, "run.shutdown-timeout"),
                 intIn(r, "instances.count", 0, 1_000_000),
                 kinds, accounts, declarations(r),
-                intIn(r, "strategy-max-failures", 1, 1_000_000),
+                supervision(r),
                 strings(r, "dispatch.hot-symbols"),
                 intIn(r, "book.publish-levels", 1, 50),
                 intIn(r, "ingest.parallelism", 1, 64),
@@ -55,6 +56,21 @@ public record RialtoSettings(Duration progressInterval, Duration shutdownTimeout
                 new VenueSession.BreakerSettings(intIn(r, "venue-session.circuit-breaker.max-failures", 1, 1_000_000),
                         positiveDuration(r, "venue-session.circuit-breaker.call-timeout"),
                         positiveDuration(r, "venue-session.circuit-breaker.reset-timeout")));
+    }
+
+    private static RestartPolicy.Settings supervision(Config r) {
+        String onRestart = Settings.string(r, "supervision.on-restart");
+        if (!onRestart.equals("cancel-orders") && !onRestart.equals("keep-orders")) {
+            throw new ConfigError(Settings.where(r, "supervision.on-restart") + ": rialto.supervision.on-restart = "
+                    + onRestart + ": expected cancel-orders or keep-orders");
+        }
+        Duration min = positiveDuration(r, "supervision.min-backoff");
+        Duration max = positiveDuration(r, "supervision.max-backoff");
+        if (max.compareTo(min) < 0) {
+            throw Settings.outOfRange(r, "supervision.max-backoff", max, "at least supervision.min-backoff " + min);
+        }
+        return new RestartPolicy.Settings(intIn(r, "supervision.max-failures", 1, 10_000),
+                positiveDuration(r, "supervision.window"), min, max, onRestart.equals("cancel-orders"));
     }
 
     private static List<StrategyDeclaration> declarations(Config r) {

@@ -178,7 +178,7 @@ public final class Platform {
         for (StrategySpec spec : specs) {
             List<ActorRef<SymbolBook.Command>> subscribed = spec.symbols().stream().map(books::get).toList();
             strategies.add(system.systemActorOf(StrategyHost.create(spec, registry, riskGate, subscribed, metrics,
-                    System::nanoTime, settings.strategyMaxFailures()), "strategy-" + spec.id(), strategyProps));
+                    System::nanoTime, settings.supervision()), "strategy-" + spec.id(), strategyProps));
         }
         Platform platform = new Platform(settings, system, registry, metrics, adapters, books, riskGate, venues,
                 strategies, specs, relay, journal);
@@ -250,6 +250,15 @@ public final class Platform {
     public CompletionStage<RiskGate.Outcome> updateRiskLimit(String path, String value, String who) {
         return ask(riskGate, replyTo -> new RiskGate.UpdateLimit(path, value, who, replyTo),
                 settings.shutdownTimeout());
+    }
+
+    /** Every strategy's counts as it sees them now. */
+    public CompletionStage<List<StrategyHost.Stats>> strategyStats() {
+        List<CompletableFuture<StrategyHost.Stats>> all = strategies.stream()
+                .map(s -> ask(s, StrategyHost.GetStats::new, settings.shutdownTimeout()).toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> all.stream().map(CompletableFuture::join).toList());
     }
 
     /** Everything the stages counted, collected at shutdown. */

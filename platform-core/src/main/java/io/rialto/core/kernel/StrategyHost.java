@@ -45,8 +45,11 @@ import java.util.function.LongSupplier;
  * time, and implements its {@link StrategyContext}. Keeps the strategy's orders ({@link OrderState}
  * per order) and its own positions, which survive a failure of the strategy code.
  *
- * <p>A callback that throws is counted and logged; after {@code maxFailures} the strategy is stopped
- * and its open orders cancelled. Other strategies never notice.
+ * <p>Supervision: a callback that throws is counted and logged, the instance gets no more callbacks, and
+ * after a backoff that doubles with each failure a fresh instance starts (state reset; the open orders
+ * cancelled or kept, per {@link RestartPolicy.Settings}). After {@code max-failures} failures within the
+ * window the strategy is stopped and its open orders cancelled. Other strategies never notice: the host
+ * itself never fails with its strategy, so its orders and positions survive.
  */
 public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
 
@@ -78,12 +81,14 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
      */
     public record Stats(String strategyId, long submitted, long rejectedLocally, long rejected, long filled,
                         long canceled, long open, long fills, long unmatchedReports, long lateCancelRejects,
-                        long failures, boolean stoppedByFailures)
+                        long failures, long restarts, boolean stoppedByFailures)
             implements RialtoMessage {
     }
 
     private record TimerFired(long timerId) implements Command {
     }
+
+    private enum Restart implements Command { INSTANCE }
 
     private final StrategySpec spec;
     private final InstrumentRegistry registry;
@@ -91,7 +96,8 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     private final List<ActorRef<SymbolBook.Command>> books;
     private final PlatformMetrics metrics;
     private final LongSupplier clock;
-    private final int maxFailures;
+    private final RestartPolicy restartPolicy;
+    private final RestartPolicy.Settings supervision;
     private final TimerScheduler<Command> timers;
     private final Context context = new Context();
     private final Long2ObjectHashMap<OrderState> orders = new Long2ObjectHashMap<>();
@@ -116,19 +122,24 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     private long lateCancelRejects;
     private long failures;
     private boolean stoppedByFailures;
+    private long restarts;
+    /** Waiting for a restart after a failure: no callbacks meanwhile. */
+    private boolean suspended;
+    /** Stopping, or restarting with cancel-on-restart: open orders are cancelled as they become cancellable. */
+    private boolean cancelling;
 
     public static Behavior<Command> create(StrategySpec spec, InstrumentRegistry registry,
                                            ActorRef<RiskGate.Command> riskGate,
                                            List<ActorRef<SymbolBook.Command>> books, PlatformMetrics metrics,
-                                           LongSupplier clock, int maxFailures) {
+                                           LongSupplier clock, RestartPolicy.Settings supervision) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new StrategyHost(ctx, timers, spec, registry, riskGate, books, metrics, clock, maxFailures)));
+                new StrategyHost(ctx, timers, spec, registry, riskGate, books, metrics, clock, supervision)));
     }
 
     private StrategyHost(ActorContext<Command> ctx, TimerScheduler<Command> timers, StrategySpec spec,
                          InstrumentRegistry registry, ActorRef<RiskGate.Command> riskGate,
                          List<ActorRef<SymbolBook.Command>> books, PlatformMetrics metrics, LongSupplier clock,
-                         int maxFailures) {
+                         RestartPolicy.Settings supervision) {
         super(ctx);
         this.timers = timers;
         this.spec = spec;
@@ -137,7 +148,8 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
         this.books = books;
         this.metrics = metrics;
         this.clock = clock;
-        this.maxFailures = maxFailures;
+        this.supervision = supervision;
+        this.restartPolicy = new RestartPolicy(supervision);
         this.ledger = new PositionLedger(registry.size());
         for (int symbol : spec.symbols()) {
             for (int id : registry.instrumentsOfSymbol(symbol)) {
@@ -159,13 +171,14 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
                 .onMessage(TradeTick.class, this::onTrade)
                 .onMessage(OrderEvent.class, this::onOrderEvent)
                 .onMessage(TimerFired.class, this::onTimerFired)
+                .onMessageEquals(Restart.INSTANCE, this::onRestart)
                 .onMessage(Stop.class, this::onStopRequest)
                 .onMessage(GetStats.class, this::onGetStats)
                 .build();
     }
 
     private Behavior<Command> onBook(BookUpdate update) {
-        if (running) {
+        if (live()) {
             metrics.bookToStrategy.recordValue(Math.max(0, clock.getAsLong() - update.publishNs()));
             originNs = update.ingestNs();
             safely(() -> strategy.onBook(update));
@@ -186,7 +199,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     }
 
     private Behavior<Command> onTrade(TradeTick tick) {
-        if (running) {
+        if (live()) {
             safely(() -> strategy.onTrade(tick.trade()));
         }
         return this;
@@ -220,10 +233,10 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
                     metrics.ordersRejected.increment();
                 }
             }
-        } else if (!running) {
+        } else if (cancelling) {
             cancelForStop(state); // it became cancellable after the stop began (acknowledged, modify done)
         }
-        if (running) {
+        if (live()) {
             OrderUpdate update = new OrderUpdate(report.clOrdId(), report.instrumentId(), state.order().side(),
                     report.execType(), status, state.priceTicks(), report.lastPxTicks(), report.lastQtyLots(),
                     state.leavesQtyLots(), state.cumQtyLots(), report.reason());
@@ -234,7 +247,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     }
 
     private Behavior<Command> onTimerFired(TimerFired timer) {
-        if (running) {
+        if (live()) {
             safely(() -> strategy.onTimer(timer.timerId()));
         }
         return this;
@@ -243,15 +256,24 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     private Behavior<Command> onStopRequest(Stop stop) {
         stopReplyTo = stop.replyTo();
         if (running) {
-            safely(() -> strategy.onStop());
+            if (!suspended) {
+                safely(() -> strategy.onStop());
+            }
             stopStrategy();
         }
         replyIfStopped();
         return this;
     }
 
+    /** Callbacks go to the strategy only while it runs and is not waiting for a restart. */
+    private boolean live() {
+        return running && !suspended;
+    }
+
     private void stopStrategy() {
         running = false;
+        suspended = false;
+        cancelling = true;
         timers.cancelAll();
         for (ActorRef<SymbolBook.Command> book : books) {
             book.tell(new SymbolBook.Unsubscribe(spec.index()));
@@ -280,7 +302,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
 
     private Stats stats() {
         return new Stats(spec.id(), submitted, rejectedLocally, rejected, filled, canceled, orders.size(), fills,
-                unmatched, lateCancelRejects, failures, stoppedByFailures);
+                unmatched, lateCancelRejects, failures, restarts, stoppedByFailures);
     }
 
     private void safely(Runnable callback) {
@@ -288,14 +310,45 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
             callback.run();
         } catch (RuntimeException | LinkageError e) {
             failures++;
-            getContext().getLog().error("strategy {} failed ({} of {} allowed)", spec.id(), failures, maxFailures, e);
-            if (failures >= maxFailures && running) {
+            getContext().getLog().error("strategy {} failed (failure {})", spec.id(), failures, e);
+            if (!running || suspended) {
+                return;
+            }
+            long backoffNs = restartPolicy.onFailure(clock.getAsLong());
+            if (backoffNs == RestartPolicy.STOP) {
                 stoppedByFailures = true;
-                getContext().getLog().error("strategy {} stopped after {} failures; cancelling its orders",
-                        spec.id(), failures);
+                getContext().getLog().error("strategy {} stopped after {} failures within {}; cancelling its orders",
+                        spec.id(), supervision.maxFailures(), supervision.window());
                 stopStrategy();
+            } else {
+                suspend(backoffNs);
             }
         }
+    }
+
+    /** The instance failed: no more callbacks to it; a fresh one starts after the backoff. */
+    private void suspend(long backoffNs) {
+        suspended = true;
+        timers.cancelAll();
+        if (supervision.cancelOrdersOnRestart()) {
+            cancelling = true;
+            orders.forEach((id, state) -> cancelForStop(state));
+        }
+        getContext().getLog().warn("strategy {} restarts in {} ms with fresh state ({} its open orders)", spec.id(),
+                backoffNs / 1_000_000, supervision.cancelOrdersOnRestart() ? "cancelling" : "keeping");
+        timers.startSingleTimer(Restart.INSTANCE, Duration.ofNanos(backoffNs));
+    }
+
+    private Behavior<Command> onRestart() {
+        if (!running || !suspended) {
+            return this;
+        }
+        suspended = false;
+        cancelling = false;
+        restarts++;
+        strategy = spec.factory().create(spec.params());
+        safely(() -> strategy.onStart(context));
+        return this;
     }
 
     private void rejectLocally(NewOrder order, RejectReason reason) {

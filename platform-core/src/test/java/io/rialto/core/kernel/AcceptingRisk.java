@@ -1,10 +1,13 @@
 package io.rialto.core.kernel;
 
+import com.typesafe.config.Config;
 import io.rialto.core.domain.ExecutionReport;
+import io.rialto.core.domain.InstrumentRegistry;
 import io.rialto.core.domain.ModifyOrder;
 import io.rialto.core.domain.NewOrder;
 import io.rialto.core.domain.RejectReason;
 import io.rialto.core.spi.RiskCheck;
+import io.rialto.core.spi.RiskProvider;
 
 import java.util.List;
 
@@ -37,5 +40,21 @@ class AcceptingRisk implements RiskCheck {
     @Override
     public long fillsApplied() {
         return 0;
+    }
+
+    /** This check as a provider, for {@code Platform.start}. */
+    RiskProvider asProvider() {
+        RiskCheck check = this;
+        return new RiskProvider() {
+            @Override
+            public String name() {
+                return "accepting";
+            }
+
+            @Override
+            public RiskCheck create(Config config, InstrumentRegistry instruments) {
+                return check;
+            }
+        };
     }
 }

@@ -17,7 +17,7 @@ class ReconciliationTest {
 
     /** 10 submitted: 1 rejected locally, 1 bounced by a full risk mailbox, 2 by risk, 6 sent: 3 filled, 2 cancelled, 1 open. */
     private static Reconciliation consistent(long venueFills, long riskFills, long strategyFills) {
-        StrategyHost.Stats host = new StrategyHost.Stats("s", 10, 1, 4, 3, 2, 1, strategyFills, 0, 0, 0, false);
+        StrategyHost.Stats host = new StrategyHost.Stats("s", 10, 1, 4, 3, 2, 1, strategyFills, 0, 0, 0, 0, false);
         DeadLetterRelay.Stats relay = new DeadLetterRelay.Stats(1, 0, 0, 0);
         RiskGate.Stats risk = new RiskGate.Stats(8, 6, rejects(2), 0, 0, 0, riskFills, 0, List.of());
         VenueSession.Stats venue = new VenueSession.Stats("V", 6, 6, 0, venueFills, 3, 2, 0, 0, 1, 0, 0, 0, 0);
@@ -39,7 +39,7 @@ class ReconciliationTest {
 
     @Test
     void shouldCountAnOrderThatVanishedBetweenRiskAndVenue() {
-        StrategyHost.Stats host = new StrategyHost.Stats("s", 10, 1, 4, 3, 2, 1, 4, 0, 0, 0, false);
+        StrategyHost.Stats host = new StrategyHost.Stats("s", 10, 1, 4, 3, 2, 1, 4, 0, 0, 0, 0, false);
         DeadLetterRelay.Stats relay = new DeadLetterRelay.Stats(1, 0, 0, 0);
         RiskGate.Stats risk = new RiskGate.Stats(8, 6, rejects(2), 0, 0, 0, 4, 0, List.of());
         VenueSession.Stats venue = new VenueSession.Stats("V", 5, 5, 0, 4, 3, 2, 0, 0, 0, 0, 0, 0, 0);
