@@ -4,30 +4,37 @@ import io.rialto.core.domain.OrderType;
 import io.rialto.core.domain.Side;
 import io.rialto.core.domain.TimeInForce;
 import io.rialto.core.spi.BookView;
+import io.rialto.core.spi.OrderUpdate;
 import io.rialto.core.spi.ParamSpec;
 import io.rialto.core.spi.Strategy;
 import io.rialto.core.spi.StrategyContext;
 import io.rialto.core.spi.StrategyFactory;
 import io.rialto.core.spi.StrategyParams;
+import io.rialto.strategies.indicators.BookImbalance;
 
 import java.util.List;
 
 /**
- * Takes liquidity when the book leans: when the bid/ask quantity imbalance over the top levels of the
- * first venue passes the threshold it buys at the best ask (or sells at the best bid below minus the
- * threshold), IOC, at most once per cool-down and within a maximum position.
+ * Takes liquidity when the book leans: when the bid/ask quantity imbalance over the top {@code levels} of
+ * the first venue (optionally smoothed over {@code smoothing} books) is above {@code threshold} it buys at
+ * the best ask, when it is below {@code -threshold} it sells at the best bid; IOC limit orders of
+ * {@code qty}, at most one per {@code cooldown-ms}, and only while the position plus what is still working,
+ * plus the order, stays within {@code max-position}.
+ *
+ * <p><b>Threading:</b> called on its strategy actor only, one callback at a time (see {@link Strategy}).
  */
 public final class ImbalanceTaker implements Strategy {
-    private final int levels;
+    private final BookImbalance imbalance;
     private final double threshold;
     private final long qty;
     private final long maxPosition;
     private final long cooldownNs;
+    private final WorkingOrders working = new WorkingOrders(8);
     private StrategyContext ctx;
     private long lastTradeNs = Long.MIN_VALUE / 2;
 
     ImbalanceTaker(StrategyParams p) {
-        levels = (int) p.getLong("levels");
+        imbalance = new BookImbalance((int) p.getLong("levels"), (int) p.getLong("smoothing"));
         threshold = p.getDouble("threshold");
         qty = p.getLong("qty");
         maxPosition = p.getLong("max-position");
@@ -44,20 +51,31 @@ public final class ImbalanceTaker implements Strategy {
         if (book.bidLevels(0) == 0 || book.askLevels(0) == 0) {
             return;
         }
+        imbalance.update(book, 0);
         long now = ctx.nanoTime();
-        if (now - lastTradeNs < cooldownNs) {
+        if (!imbalance.isReady() || now - lastTradeNs < cooldownNs || working.isFull()) {
             return;
         }
-        double imbalance = book.imbalance(0, levels);
+        double value = imbalance.value();
         int instrument = book.instrumentId(0);
         long position = ctx.position(instrument);
-        if (imbalance > threshold && position + qty <= maxPosition) {
-            ctx.submit(instrument, Side.BUY, OrderType.LIMIT, TimeInForce.IOC, book.askPrice(0, 0), qty);
-            lastTradeNs = now;
-        } else if (imbalance < -threshold && position - qty >= -maxPosition) {
-            ctx.submit(instrument, Side.SELL, OrderType.LIMIT, TimeInForce.IOC, book.bidPrice(0, 0), qty);
-            lastTradeNs = now;
+        if (value > threshold && position + working.leavesLots(instrument, Side.BUY) + qty <= maxPosition) {
+            take(instrument, Side.BUY, book.askPrice(0, 0), now);
+        } else if (value < -threshold
+                && position - working.leavesLots(instrument, Side.SELL) - qty >= -maxPosition) {
+            take(instrument, Side.SELL, book.bidPrice(0, 0), now);
         }
+    }
+
+    private void take(int instrument, Side side, long priceTicks, long now) {
+        long clOrdId = ctx.submit(instrument, side, OrderType.LIMIT, TimeInForce.IOC, priceTicks, qty);
+        working.add(clOrdId, instrument, side, qty);
+        lastTradeNs = now;
+    }
+
+    @Override
+    public void onOrderUpdate(OrderUpdate update) {
+        working.onUpdate(update);
     }
 
     /** Registered as {@code imbalance-taker}. */
@@ -76,6 +94,7 @@ public final class ImbalanceTaker implements Strategy {
         public List<ParamSpec> params() {
             return List.of(
                     ParamSpec.ofLong("levels", 3, 1, 50, "book levels summed on each side"),
+                    ParamSpec.ofLong("smoothing", 1, 1, 10_000, "EMA period of the imbalance, in books (1: raw)"),
                     ParamSpec.ofDouble("threshold", 0.6, 0.0, 1.0, "imbalance that triggers an order"),
                     ParamSpec.ofLong("qty", 1, 1, 1_000_000, "lots per order"),
                     ParamSpec.ofLong("max-position", 20, 1, 1_000_000, "largest absolute position in lots"),

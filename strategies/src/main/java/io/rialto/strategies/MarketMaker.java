@@ -18,7 +18,11 @@ import java.util.List;
  * Quotes both sides around the mid of the first venue listing its symbol, skewing both quotes
  * against its inventory and withdrawing the side that would grow inventory past its maximum. Keeps
  * at most one bid and one ask; moves them with a modify when the wanted price moves by
- * {@code requote-ticks} or more. Quotes never cross the opposite best price.
+ * {@code requote-ticks} or more. Quotes never cross the opposite best price: a bid stays at least one tick
+ * below the best ask and an ask one tick above the best bid, whatever the skew. A side is quoted only while
+ * a full fill of it keeps the inventory within {@code max-inventory}; otherwise its quote is cancelled.
+ *
+ * <p><b>Threading:</b> called on its strategy actor only, one callback at a time (see {@link Strategy}).
  */
 public final class MarketMaker implements Strategy {
     private static final long NONE = 0;
@@ -33,6 +37,8 @@ public final class MarketMaker implements Strategy {
     private final long[] quoteId = {NONE, NONE};
     /** The price last asked for each quote (by submit or modify). */
     private final long[] quotePrice = new long[2];
+    /** Whether a cancel of the side's quote is on its way (it is not asked for twice). */
+    private final boolean[] cancelPending = new boolean[2];
 
     MarketMaker(StrategyParams p) {
         qty = p.getLong("qty");
@@ -67,10 +73,13 @@ public final class MarketMaker implements Strategy {
     private void quote(int instrument, Side side, long wanted, boolean allowed) {
         int s = side.ordinal();
         if (!allowed || wanted <= 0) {
-            if (quoteId[s] != NONE) {
-                ctx.cancel(quoteId[s]);
+            if (quoteId[s] != NONE && !cancelPending[s]) {
+                cancelPending[s] = ctx.cancel(quoteId[s]);
             }
             return;
+        }
+        if (cancelPending[s]) {
+            return; // wait for the cancel to finish before quoting this side again
         }
         if (quoteId[s] == NONE) {
             quoteId[s] = ctx.submit(instrument, side, OrderType.LIMIT, TimeInForce.GTC, wanted, qty);
@@ -88,6 +97,7 @@ public final class MarketMaker implements Strategy {
         }
         if (update.status().isTerminal()) {
             quoteId[s] = NONE;
+            cancelPending[s] = false;
         } else if (update.execType() == ExecType.CANCEL_REJECTED) {
             quotePrice[s] = update.priceTicks(); // the modify did not happen: the quote stays where it was
         }

@@ -4,37 +4,54 @@ import io.rialto.core.domain.OrderType;
 import io.rialto.core.domain.Side;
 import io.rialto.core.domain.TimeInForce;
 import io.rialto.core.spi.BookView;
+import io.rialto.core.spi.OrderUpdate;
 import io.rialto.core.spi.ParamSpec;
 import io.rialto.core.spi.Strategy;
 import io.rialto.core.spi.StrategyContext;
 import io.rialto.core.spi.StrategyFactory;
 import io.rialto.core.spi.StrategyParams;
+import io.rialto.strategies.indicators.Macd;
+import io.rialto.strategies.indicators.Rsi;
 
 import java.util.List;
 
 /**
- * Trend follower: a fast and a slow exponential moving average of the mid; when the fast one crosses
- * above the slow one it buys at the best ask (IOC), when it crosses below it sells at the best bid,
- * within a maximum position.
+ * Trend follower on MACD and RSI crossovers of the mid of the first venue listing its symbol, sampled on
+ * every book update it sees.
+ *
+ * <ul>
+ *   <li>Buy signal: the MACD line crosses above its signal line (the histogram turns positive), or the RSI
+ *       crosses up through {@code rsi-oversold}. Not taken while the RSI is at or above
+ *       {@code rsi-overbought}.</li>
+ *   <li>Sell signal: the MACD line crosses below its signal line, or the RSI crosses down through
+ *       {@code rsi-overbought}. Not taken while the RSI is at or below {@code rsi-oversold}.</li>
+ * </ul>
+ * A signal takes liquidity with one IOC limit order of {@code qty} at the opposite best price, only while
+ * the position plus what is still working, plus the order, stays within {@code max-position}.
+ *
+ * <p><b>Threading:</b> called on its strategy actor only, one callback at a time (see {@link Strategy}).
  */
 public final class Momentum implements Strategy {
-    private final double fastAlpha;
-    private final double slowAlpha;
+    private final Macd macd;
+    private final Rsi rsi;
+    private final double overbought;
+    private final double oversold;
     private final long qty;
     private final long maxPosition;
-    private final long warmup;
+    private final WorkingOrders working = new WorkingOrders(8);
     private StrategyContext ctx;
-    private double fast = Double.NaN;
-    private double slow = Double.NaN;
-    private long samples;
-    private int lastSign;
+    /** Sign of the last non-zero MACD histogram, 0 before there was one. */
+    private int lastHistogramSign;
+    private double lastRsi = Double.NaN;
 
     Momentum(StrategyParams p) {
-        fastAlpha = 2.0 / (p.getLong("fast-period") + 1);
-        slowAlpha = 2.0 / (p.getLong("slow-period") + 1);
+        macd = new Macd((int) p.getLong("fast-period"), (int) p.getLong("slow-period"),
+                (int) p.getLong("signal-period"));
+        rsi = new Rsi((int) p.getLong("rsi-period"));
+        overbought = p.getDouble("rsi-overbought");
+        oversold = p.getDouble("rsi-oversold");
         qty = p.getLong("qty");
         maxPosition = p.getLong("max-position");
-        warmup = p.getLong("slow-period");
     }
 
     @Override
@@ -48,26 +65,44 @@ public final class Momentum implements Strategy {
         if (Double.isNaN(mid)) {
             return;
         }
-        if (samples++ == 0) {
-            fast = mid;
-            slow = mid;
+        macd.update(mid);
+        rsi.update(mid);
+        if (!macd.isReady() || !rsi.isReady()) {
             return;
         }
-        fast += fastAlpha * (mid - fast);
-        slow += slowAlpha * (mid - slow);
-        int sign = Double.compare(fast, slow);
-        if (samples > warmup && sign != 0 && lastSign != 0 && sign != lastSign) {
-            int instrument = book.instrumentId(0);
-            long position = ctx.position(instrument);
-            if (sign > 0 && position + qty <= maxPosition) {
-                ctx.submit(instrument, Side.BUY, OrderType.LIMIT, TimeInForce.IOC, book.askPrice(0, 0), qty);
-            } else if (sign < 0 && position - qty >= -maxPosition) {
-                ctx.submit(instrument, Side.SELL, OrderType.LIMIT, TimeInForce.IOC, book.bidPrice(0, 0), qty);
-            }
-        }
+        double histogram = macd.histogram();
+        int sign = histogram > 0 ? 1 : histogram < 0 ? -1 : 0;
+        double r = rsi.value();
+        boolean macdUp = sign > 0 && lastHistogramSign < 0;
+        boolean macdDown = sign < 0 && lastHistogramSign > 0;
+        boolean rsiUp = lastRsi < oversold && r >= oversold;
+        boolean rsiDown = lastRsi > overbought && r <= overbought;
         if (sign != 0) {
-            lastSign = sign;
+            lastHistogramSign = sign;
         }
+        lastRsi = r;
+        if ((macdUp || rsiUp) && r < overbought) {
+            take(book, Side.BUY);
+        } else if ((macdDown || rsiDown) && r > oversold) {
+            take(book, Side.SELL);
+        }
+    }
+
+    private void take(BookView book, Side side) {
+        int instrument = book.instrumentId(0);
+        long worstCase = ctx.position(instrument) * side.sign() + working.leavesLots(instrument, side) + qty;
+        if (worstCase > maxPosition || working.isFull()) {
+            ctx.count("signal-over-limit", 1);
+            return;
+        }
+        long price = side == Side.BUY ? book.askPrice(0, 0) : book.bidPrice(0, 0);
+        long clOrdId = ctx.submit(instrument, side, OrderType.LIMIT, TimeInForce.IOC, price, qty);
+        working.add(clOrdId, instrument, side, qty);
+    }
+
+    @Override
+    public void onOrderUpdate(OrderUpdate update) {
+        working.onUpdate(update);
     }
 
     /** Registered as {@code momentum}. */
@@ -79,14 +114,18 @@ public final class Momentum implements Strategy {
 
         @Override
         public String description() {
-            return "fast/slow EMA crossover of the mid, taking liquidity on each cross";
+            return "MACD and RSI crossovers of the mid, taking liquidity (IOC) on each signal";
         }
 
         @Override
         public List<ParamSpec> params() {
             return List.of(
-                    ParamSpec.ofLong("fast-period", 10, 1, 100_000, "fast EMA period in book updates"),
-                    ParamSpec.ofLong("slow-period", 40, 2, 100_000, "slow EMA period in book updates"),
+                    ParamSpec.ofLong("fast-period", 12, 1, 10_000, "fast EMA of the MACD, in book updates"),
+                    ParamSpec.ofLong("slow-period", 26, 2, 10_000, "slow EMA of the MACD, in book updates"),
+                    ParamSpec.ofLong("signal-period", 9, 1, 10_000, "EMA of the MACD line that it crosses"),
+                    ParamSpec.ofLong("rsi-period", 14, 1, 10_000, "RSI period (Wilder), in book updates"),
+                    ParamSpec.ofDouble("rsi-overbought", 70, 0, 100, "RSI level: no buying at or above it"),
+                    ParamSpec.ofDouble("rsi-oversold", 30, 0, 100, "RSI level: no selling at or below it"),
                     ParamSpec.ofLong("qty", 2, 1, 1_000_000, "lots per order"),
                     ParamSpec.ofLong("max-position", 20, 1, 1_000_000, "largest absolute position in lots"));
         }
@@ -95,6 +134,9 @@ public final class Momentum implements Strategy {
         public Strategy create(StrategyParams params) {
             if (params.getLong("fast-period") >= params.getLong("slow-period")) {
                 throw new IllegalArgumentException("parameter 'fast-period' must be below 'slow-period'");
+            }
+            if (params.getDouble("rsi-oversold") >= params.getDouble("rsi-overbought")) {
+                throw new IllegalArgumentException("parameter 'rsi-oversold' must be below 'rsi-overbought'");
             }
             return new Momentum(params);
         }
