@@ -87,7 +87,7 @@ final class PositionTable {
             openSell[s] += qtyLots;
             openSellE6[s] += notionalE6;
         }
-        refresh(s);
+        refreshExposure(s);
     }
 
     /** Position if every open order of {@code side} and {@code addLots} more filled. */
@@ -127,9 +127,14 @@ final class PositionTable {
 
     /** Recomputes a slot's cached exposure and P&amp;L and moves the differences into its holder. */
     void refresh(int s) {
+        refreshExposure(s);
+        refreshPnl(s);
+    }
+
+    /** Exposure only: what an order's reservation changes (P&amp;L does not move with open orders). */
+    private void refreshExposure(int s) {
         int h = holder[s];
-        int i = instrument[s];
-        long costE6 = market.moneyE6(i, ledger.cost(s));
+        long costE6 = market.moneyE6(instrument[s], ledger.cost(s));
         long l = costE6 + openBuyE6[s];
         long sh = costE6 - openSellE6[s];
         long gross = Math.max(Math.abs(l), Math.abs(sh));
@@ -139,6 +144,10 @@ final class PositionTable {
         longE6[s] = l;
         shortE6[s] = sh;
         grossE6[s] = gross;
+    }
+
+    private void refreshPnl(int s) {
+        int h = holder[s];
         long pnl = pnlE6(s);
         holders.pnlE6[h] += pnl - pnlE6[s];
         pnlE6[s] = pnl;

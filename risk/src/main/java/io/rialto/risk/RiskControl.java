@@ -53,6 +53,7 @@ public final class RiskControl {
         engine.firm.add("firm", defaults, defaults, nowNs);
         engine.registry.instruments().forEach(i -> engine.instruments.add(i.key(), defaults,
                 instrumentOverrides.get(i.key()), nowNs));
+        engine.registry.instruments().forEach(i -> engine.firmPositions.slot(0, i.id())); // firm slot = id
         engine.registry.venues().forEach(v -> engine.venues.add(v, defaults, null, nowNs));
     }
 

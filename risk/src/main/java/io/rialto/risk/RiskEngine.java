@@ -137,7 +137,7 @@ public final class RiskEngine implements RiskCheck {
         int sp = strategyPositions.slot(st, id);
         strategyPositions.account[sp] = ac;
         int ap = accountPositions.slot(ac, id);
-        int fp = firmPositions.slot(0, id);
+        int fp = id; // the firm's slots are made in instrument order
         RejectReason reason = stateCheck(st, ac, id, venue, sp, side, qty);
         if (reason != RejectReason.NONE) {
             return reason;
@@ -367,7 +367,7 @@ public final class RiskEngine implements RiskCheck {
         if (strategies.openNotionalE6[st] + addNotionalE6 > strategies.limit(st, Limit.MAX_OPEN_NOTIONAL)) {
             return RejectReason.MAX_OPEN_NOTIONAL;
         }
-        reason = limitsCheck(st, ac, ib, sp, ap, firmPositions.slot(0, id), side, addLots, addNotionalE6);
+        reason = limitsCheck(st, ac, ib, sp, ap, id, side, addLots, addNotionalE6);
         if (reason != RejectReason.NONE) {
             return reason;
         }
@@ -422,7 +422,7 @@ public final class RiskEngine implements RiskCheck {
                 long qty = report.lastQtyLots();
                 strategyPositions.onFill(orders.strategySlot[o], side, px, qty, report.feeE6());
                 accountPositions.onFill(orders.accountSlot[o], side, px, qty, report.feeE6());
-                firmPositions.onFill(firmPositions.slot(0, orders.instrument[o]), side, px, qty, report.feeE6());
+                firmPositions.onFill(orders.instrument[o], side, px, qty, report.feeE6());
                 fillsApplied++;
                 fillWindows.onFill(orders.strategy[o], orders.strategySlot[o], clock.getAsLong());
                 if (report.leavesQtyLots() == 0) {
@@ -454,7 +454,7 @@ public final class RiskEngine implements RiskCheck {
         strategies.openNotionalE6[orders.strategy[o]] += addNotionalE6;
         strategyPositions.reserve(orders.strategySlot[o], side, addLots, addNotionalE6);
         accountPositions.reserve(orders.accountSlot[o], side, addLots, addNotionalE6);
-        firmPositions.reserve(firmPositions.slot(0, orders.instrument[o]), side, addLots, addNotionalE6);
+        firmPositions.reserve(orders.instrument[o], side, addLots, addNotionalE6);
     }
 
     private void release(int o) {
