@@ -5,7 +5,7 @@ import io.rialto.core.domain.InstrumentRegistry;
 import io.rialto.core.spi.RiskCheck;
 import io.rialto.core.spi.RiskProvider;
 
-/** Registers {@link RiskEngine} with the platform through ServiceLoader. */
+/** Registers {@link RiskEngine} with the platform through ServiceLoader; the engine runs on {@code System::nanoTime}. */
 public final class DefaultRiskProvider implements RiskProvider {
 
     @Override
@@ -15,6 +15,6 @@ public final class DefaultRiskProvider implements RiskProvider {
 
     @Override
     public RiskCheck create(Config config, InstrumentRegistry instruments) {
-        return new RiskEngine(RiskSettings.create(config), instruments);
+        return new RiskEngine(RiskSettings.create(config), instruments, System::nanoTime);
     }
 }

@@ -22,12 +22,14 @@ class RiskEngineTest {
     private static final InstrumentRegistry REGISTRY = InstrumentRegistry.of(List.of("V"), List.of(
             new InstrumentRegistry.Listing("V", "ABC", new BigDecimal("0.01"), BigDecimal.ONE, 2, 500)));
 
-    private final RiskEngine engine = new RiskEngine(new RiskSettings(100, 150, 3), REGISTRY);
+    private long nowNs;
+    private final RiskEngine engine = new RiskEngine(RiskSettings.parse("rialto.risk { max-order-qty = 100, "
+            + "max-position = 150, max-open-orders = 3, price-collar-percent = 0 }"), REGISTRY, () -> nowNs);
     private long sequence;
 
     private NewOrder order(int strategy, Side side, long qty) {
         return new NewOrder(ClOrdIds.of(strategy, ++sequence), "s" + strategy, "acc", 0, side, OrderType.LIMIT,
-                TimeInForce.GTC, 1000, qty, 0, 0);
+                TimeInForce.GTC, side == Side.BUY ? 1000 : 1001, qty, 0, 0);
     }
 
     private void fill(NewOrder order, long qty, long leaves) {
@@ -46,7 +48,8 @@ class RiskEngineTest {
     void shouldApplyTheInstrumentsQuantityRange() {
         assertEquals(RejectReason.QTY_OUT_OF_RANGE, engine.checkNew(order(1, Side.BUY, 1)));
         assertEquals(RejectReason.NONE, engine.checkNew(order(1, Side.BUY, 2)));
-        assertEquals(RejectReason.QTY_OUT_OF_RANGE, engine.checkNew(order(1, Side.BUY, 0)));
+        assertEquals(RejectReason.QTY_OUT_OF_RANGE, engine.checkNew(order(1, Side.BUY, 501)));
+        assertEquals(RejectReason.QTY_NOT_ON_LOT, engine.checkNew(order(1, Side.BUY, 0)));
     }
 
     @Test

@@ -1,0 +1,82 @@
+package io.rialto.risk;
+
+import org.agrona.collections.Long2LongHashMap;
+
+/**
+ * Remembers accepted orders by a 64-bit hash of (strategy, instrument, side, price, quantity) until their
+ * window expires. A hash stands for the key, so two different orders are taken for duplicates only when
+ * their hashes collide (about one pair in 2^64).
+ *
+ * <p>Deadlines sit in a map for the lookup and in a FIFO ring for eviction; eviction stops at the first
+ * unexpired entry, so with per-strategy windows of different lengths memory is bounded by the longest
+ * window times the order rate. Single-threaded; allocates only when the ring or map grows.
+ */
+final class DuplicateFilter {
+    private static final long MISSING = Long.MIN_VALUE;
+
+    private final Long2LongHashMap deadlineByKey = new Long2LongHashMap(1024, 0.65f, MISSING);
+    private long[] ringKey = new long[1024];
+    private long[] ringDeadline = new long[1024];
+    private int head;
+    private int size;
+
+    static long key(int strategy, int instrumentId, int side, long priceTicks, long qtyLots) {
+        long h = mix(((long) strategy << 32) ^ ((long) instrumentId << 1) ^ side);
+        h = mix(h ^ priceTicks);
+        return mix(h ^ qtyLots * 0x9E3779B97F4A7C15L);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+
+    boolean isDuplicate(long key, long nowNs) {
+        evict(nowNs);
+        long deadline = deadlineByKey.get(key);
+        return deadline != MISSING && deadline - nowNs > 0;
+    }
+
+    void record(long key, long nowNs, long windowNs) {
+        long deadline = nowNs + windowNs;
+        deadlineByKey.put(key, deadline);
+        if (size == ringKey.length) {
+            grow();
+        }
+        int tail = (head + size) & (ringKey.length - 1);
+        ringKey[tail] = key;
+        ringDeadline[tail] = deadline;
+        size++;
+    }
+
+    private void evict(long nowNs) {
+        int mask = ringKey.length - 1;
+        while (size > 0 && ringDeadline[head] - nowNs <= 0) {
+            long key = ringKey[head];
+            if (deadlineByKey.get(key) == ringDeadline[head]) {
+                deadlineByKey.remove(key);
+            }
+            head = (head + 1) & mask;
+            size--;
+        }
+    }
+
+    private void grow() {
+        int n = ringKey.length * 2;
+        long[] keys = new long[n];
+        long[] deadlines = new long[n];
+        for (int i = 0; i < size; i++) {
+            int from = (head + i) & (ringKey.length - 1);
+            keys[i] = ringKey[from];
+            deadlines[i] = ringDeadline[from];
+        }
+        ringKey = keys;
+        ringDeadline = deadlines;
+        head = 0;
+    }
+
+    int remembered() {
+        return deadlineByKey.size();
+    }
+}

@@ -1,0 +1,189 @@
+package io.rialto.risk;
+
+import io.rialto.core.domain.RejectReason;
+import io.rialto.core.domain.Side;
+import io.rialto.core.position.PositionLedger;
+import org.agrona.collections.Long2LongHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Arrays;
+
+/**
+ * Positions of one kind of holder (strategies, accounts, or the firm) per instrument, with what their open
+ * orders reserve, their worst-case exposure and their P&amp;L, rolled up into the holder's {@link Scopes}.
+ * <pre>
+ *   slot s ─ slotByKey (holder &lt;&lt; 32 | instrument) ─▶ holder[s], instrument[s], ledger(s): qty, cost, realized, fees
+ *          ─ openBuy[s], openSell[s] lots; openBuyE6[s], openSellE6[s] money of open orders
+ *          ─ cached longE6[s] = costE6 + openBuyE6, shortE6[s] = costE6 - openSellE6 (all buys fill / all sells
+ *            fill), grossE6[s] = max(|long|, |short|), pnlE6[s]; their sums sit in the holder's Scopes row
+ *          ─ nextOfInstrument[s]: slots of one instrument, for re-marking when its mid moves
+ * </pre>
+ * Single-threaded; allocates only when it grows.
+ */
+final class PositionTable {
+    private static final Logger LOG = LoggerFactory.getLogger(PositionTable.class);
+    static final int NULL_INDEX = -1;
+
+    final PositionLedger ledger = new PositionLedger(64);
+    private final Long2LongHashMap slotByKey = new Long2LongHashMap(256, 0.65f, NULL_INDEX);
+    private final Scopes holders;
+    private final Market market;
+    private final Limit lossLimit;
+    private final int[] headByInstrument;
+    int[] holder = new int[64];
+    int[] instrument = new int[64];
+    /** The account of a strategy's slot (the account of its last order there); unused in other tables. */
+    int[] account = new int[64];
+    long[] openBuy = new long[64];
+    long[] openSell = new long[64];
+    long[] openBuyE6 = new long[64];
+    long[] openSellE6 = new long[64];
+    private long[] longE6 = new long[64];
+    private long[] shortE6 = new long[64];
+    private long[] grossE6 = new long[64];
+    private long[] pnlE6 = new long[64];
+    private int[] nextOfInstrument = new int[64];
+    int size;
+
+    /** {@code lossLimit} halts a holder whose day P&amp;L falls below minus it; null: no loss limit. */
+    PositionTable(Scopes holders, Market market, int instruments, Limit lossLimit) {
+        this.holders = holders;
+        this.market = market;
+        this.lossLimit = lossLimit;
+        this.headByInstrument = new int[instruments];
+        Arrays.fill(headByInstrument, NULL_INDEX);
+    }
+
+    int slot(int holderIndex, int instrumentId) {
+        long key = ((long) holderIndex << 32) | instrumentId;
+        long found = slotByKey.get(key);
+        if (found != NULL_INDEX) {
+            return (int) found;
+        }
+        if (size == holder.length) {
+            grow(size * 2);
+        }
+        int s = size++;
+        holder[s] = holderIndex;
+        instrument[s] = instrumentId;
+        nextOfInstrument[s] = headByInstrument[instrumentId];
+        headByInstrument[instrumentId] = s;
+        slotByKey.put(key, s);
+        return s;
+    }
+
+    /** The slot of a holder on an instrument, or {@link #NULL_INDEX}. */
+    int find(int holderIndex, int instrumentId) {
+        return (int) slotByKey.get(((long) holderIndex << 32) | instrumentId);
+    }
+
+    /** Adds (or with negative amounts releases) what an open order reserves. */
+    void reserve(int s, int side, long qtyLots, long notionalE6) {
+        if (side == 0) {
+            openBuy[s] += qtyLots;
+            openBuyE6[s] += notionalE6;
+        } else {
+            openSell[s] += qtyLots;
+            openSellE6[s] += notionalE6;
+        }
+        refreshExposure(s);
+    }
+
+    /** Position if every open order of {@code side} and {@code addLots} more filled. */
+    long worstPosition(int s, int side, long addLots) {
+        long qty = ledger.qty(s);
+        return side == 0 ? qty + openBuy[s] + addLots : qty - openSell[s] - addLots;
+    }
+
+    /** The holder's worst-case gross exposure if an order of {@code side} and {@code notionalE6} were added. */
+    long grossAfter(int s, int side, long notionalE6) {
+        long l = side == 0 ? longE6[s] + notionalE6 : longE6[s];
+        long sh = side == 0 ? shortE6[s] : shortE6[s] - notionalE6;
+        return holders.grossE6[holder[s]] - grossE6[s] + Math.max(Math.abs(l), Math.abs(sh));
+    }
+
+    /** The holder's worst-case absolute net exposure if that order were added. */
+    long netAfter(int s, int side, long notionalE6) {
+        int h = holder[s];
+        long l = side == 0 ? holders.longE6[h] + notionalE6 : holders.longE6[h];
+        long sh = side == 0 ? holders.shortE6[h] : holders.shortE6[h] - notionalE6;
+        return Math.max(Math.abs(l), Math.abs(sh));
+    }
+
+    void onFill(int s, Side side, long priceTicks, long qtyLots, long feeE6) {
+        ledger.onFill(s, side, priceTicks, qtyLots, feeE6);
+        refresh(s);
+    }
+
+    /** The instrument's mark moved: re-values every slot on it that holds a position. */
+    void remark(int instrumentId) {
+        for (int s = headByInstrument[instrumentId]; s != NULL_INDEX; s = nextOfInstrument[s]) {
+            if (ledger.qty(s) != 0) {
+                refresh(s);
+            }
+        }
+    }
+
+    /** Recomputes a slot's cached exposure and P&amp;L and moves the differences into its holder. */
+    void refresh(int s) {
+        refreshExposure(s);
+        refreshPnl(s);
+    }
+
+    /** Exposure only: what an order's reservation changes (P&amp;L does not move with open orders). */
+    private void refreshExposure(int s) {
+        int h = holder[s];
+        long costE6 = market.moneyE6(instrument[s], ledger.cost(s));
+        long l = costE6 + openBuyE6[s];
+        long sh = costE6 - openSellE6[s];
+        long gross = Math.max(Math.abs(l), Math.abs(sh));
+        holders.longE6[h] += l - longE6[s];
+        holders.shortE6[h] += sh - shortE6[s];
+        holders.grossE6[h] += gross - grossE6[s];
+        longE6[s] = l;
+        shortE6[s] = sh;
+        grossE6[s] = gross;
+    }
+
+    private void refreshPnl(int s) {
+        int h = holder[s];
+        long pnl = pnlE6(s);
+        holders.pnlE6[h] += pnl - pnlE6[s];
+        pnlE6[s] = pnl;
+        if (lossLimit != null && holders.state[h] != Scopes.HALTED
+                && holders.dayPnlE6(h) < -holders.limit(h, lossLimit)) {
+            holders.setState(h, Scopes.HALTED, RejectReason.LOSS_LIMIT);
+            LOG.warn("risk: {} {} halted: day P&L {} is beyond {} = {}", holders.kind, holders.names[h],
+                    Limit.MAX_DAILY_LOSS.render(holders.dayPnlE6(h)), lossLimit.key,
+                    lossLimit.render(holders.limit(h, lossLimit)));
+        }
+    }
+
+    /** Realized - fees + unrealized marked to mid (0 without a mark), micro-units of the quote currency. */
+    long pnlE6(int s) {
+        int i = instrument[s];
+        long pnl = market.moneyE6(i, ledger.realized(s)) - market.feeMoneyE6(i, ledger.fees(s));
+        long mark = market.markTwice(i);
+        long qty = ledger.qty(s);
+        if (mark != Market.NONE && qty != 0) {
+            pnl += market.moneyE6(i, qty * mark - 2 * ledger.cost(s)) / 2;
+        }
+        return pnl;
+    }
+
+    private void grow(int n) {
+        holder = Arrays.copyOf(holder, n);
+        instrument = Arrays.copyOf(instrument, n);
+        account = Arrays.copyOf(account, n);
+        openBuy = Arrays.copyOf(openBuy, n);
+        openSell = Arrays.copyOf(openSell, n);
+        openBuyE6 = Arrays.copyOf(openBuyE6, n);
+        openSellE6 = Arrays.copyOf(openSellE6, n);
+        longE6 = Arrays.copyOf(longE6, n);
+        shortE6 = Arrays.copyOf(shortE6, n);
+        grossE6 = Arrays.copyOf(grossE6, n);
+        pnlE6 = Arrays.copyOf(pnlE6, n);
+        nextOfInstrument = Arrays.copyOf(nextOfInstrument, n);
+    }
+}
