@@ -76,8 +76,8 @@ class RunEndToEndTest {
     @Test
     void shouldListTheBuiltInStrategiesWithTheirParameters() {
         assertEquals(0, rialto("strategies"));
-        for (String expected : new String[] {"market-maker", "momentum", "imbalance-taker", "spread-ticks",
-                "max-inventory"}) {
+        for (String expected : new String[] {"market-maker", "momentum", "mean-reversion", "imbalance-taker",
+                "cross-venue-arbitrage", "spread-ticks", "max-inventory", "rsi-period"}) {
             assertTrue(out.toString().contains(expected), expected + " in:\n" + out);
         }
     }

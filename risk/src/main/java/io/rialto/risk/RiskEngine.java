@@ -302,11 +302,13 @@ public final class RiskEngine implements RiskCheck {
     }
 
     /** Resting orders the caller must cancel before sending the order just accepted (cancel-resting mode). */
+    @Override
     public int selfTradeCancelCount() {
         return selfTradeCancelCount;
     }
 
     /** The clOrdId of the {@code i}-th resting order to cancel, {@code 0 <= i < selfTradeCancelCount()}. */
+    @Override
     public long selfTradeCancel(int i) {
         if (i < 0 || i >= selfTradeCancelCount) {
             throw new IndexOutOfBoundsException(i);
@@ -510,6 +512,11 @@ public final class RiskEngine implements RiskCheck {
     }
 
     /** Operator, tests and the API: states, limits, positions and P&amp;L. */
+    @Override
+    public void startDay() {
+        control.startDay();
+    }
+
     public RiskControl control() {
         return control;
     }

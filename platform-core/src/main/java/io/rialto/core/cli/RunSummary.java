@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.rialto.core.domain.Instrument;
 import io.rialto.core.domain.InstrumentRegistry;
+import io.rialto.core.domain.RejectReason;
 import io.rialto.core.kernel.BookUpdate;
 import io.rialto.core.kernel.Platform;
 import io.rialto.core.kernel.Reconciliation;
@@ -27,7 +28,7 @@ import java.util.Map;
 /**
  * The run summary of {@code rialto run}, exactly as {@code shared/formats/run-summary.md} specifies,
  * with a few added keys ({@code fees}, {@code ingest_to_book_ns}, {@code book_to_strategy_ns},
- * {@code md_gaps}, {@code reconciliation}).
+ * {@code md_gaps}, {@code risk_rejects}, {@code reconciliation}).
  */
 public final class RunSummary {
     private final Map<String, Object> fields;
@@ -86,6 +87,14 @@ public final class RunSummary {
         f.put("ingest_to_book_ns", percentiles(metrics.ingestToBookTotal()));
         f.put("book_to_strategy_ns", percentiles(metrics.bookToStrategyTotal()));
         f.put("md_gaps", gaps);
+        Map<String, Object> riskRejects = new LinkedHashMap<>();
+        long[] byReason = result.risk().rejectsByReason();
+        for (RejectReason reason : RejectReason.values()) {
+            if (byReason[reason.ordinal()] > 0) {
+                riskRejects.put(reason.name(), byReason[reason.ordinal()]);
+            }
+        }
+        f.put("risk_rejects", riskRejects);
         f.put("reconciliation", result.reconciliation().failed().stream()
                 .map(c -> c.name() + ": " + c.left() + " != " + c.right()).toList());
         return new RunSummary(f);

@@ -23,6 +23,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.dispatch.ControlMessage;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
@@ -102,6 +104,9 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
     private record KillSwitchCancelled(KillSwitch request, int cancelsSent, Throwable failure) implements Command {
     }
 
+    /** Midnight UTC: daily loss limits start again. */
+    private enum DayRoll implements Command { INSTANCE }
+
     /** Sent once at start-up, before any order: the venue sessions, indexed by venue. */
     public record AttachVenues(List<ActorRef<VenueSession.Command>> venues) implements Command, ControlMessage {
     }
@@ -141,6 +146,7 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
     private long engineFailures;
     private long staleRejects;
     private long killSwitches;
+    private long selfTradeCancels;
 
     /**
      * @param checkTimeout an order that reaches the gate later than this after its submission is rejected
@@ -154,7 +160,12 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
     /** With an injected nanosecond clock (the one strategies stamp {@code submitNs} with). */
     public static Behavior<Command> create(RiskCheck check, InstrumentRegistry registry, PlatformMetrics metrics,
                                            Duration checkTimeout, LongSupplier clock) {
-        return Behaviors.setup(ctx -> new RiskGate(ctx, check, registry, metrics, checkTimeout, clock));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+            Duration untilMidnight = Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC));
+            timers.startTimerAtFixedRate(DayRoll.INSTANCE, untilMidnight, Duration.ofDays(1));
+            return new RiskGate(ctx, check, registry, metrics, checkTimeout, clock);
+        }));
     }
 
     private RiskGate(ActorContext<Command> ctx, RiskCheck check, InstrumentRegistry registry,
@@ -182,6 +193,7 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
                 .onMessage(UpdateLimit.class, this::onUpdateLimit)
                 .onMessage(MarketPrice.class, this::onMarketPrice)
                 .onMessage(MarketTradePrice.class, this::onMarketTradePrice)
+                .onMessageEquals(DayRoll.INSTANCE, this::onDayRoll)
                 .onMessage(GetStats.class, this::onGetStats)
                 .build();
     }
@@ -210,7 +222,13 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
         checked++;
         if (reason == RejectReason.NONE) {
             accepted++;
-            venueOf(order.instrumentId()).tell(new VenueSession.Submit(order, msg.replyTo()));
+            ActorRef<VenueSession.Command> venue = venueOf(order.instrumentId());
+            for (int i = 0; i < check.selfTradeCancelCount(); i++) {
+                // resting orders of the same account that this one would cross: cancelled first (priority lane)
+                venue.tell(new VenueSession.CancelById(check.selfTradeCancel(i)));
+                selfTradeCancels++;
+            }
+            venue.tell(new VenueSession.Submit(order, msg.replyTo()));
         } else {
             rejectsByReason[reason.ordinal()]++;
             msg.replyTo().tell(new StrategyHost.OrderEvent(ExecutionReport.rejected(order.clOrdId(),
@@ -300,6 +318,12 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
         getContext().getLog().warn("risk limit {} = {} set by {}: {}", msg.path(), msg.value(), msg.who(),
                 error == null ? "applied" : "refused: " + error);
         msg.replyTo().tell(new Outcome(error));
+        return this;
+    }
+
+    private Behavior<Command> onDayRoll() {
+        getContext().getLog().info("new trading day: daily loss limits reset");
+        check.startDay();
         return this;
     }
 

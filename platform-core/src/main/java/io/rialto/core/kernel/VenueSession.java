@@ -62,6 +62,10 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
             implements Command, ControlMessage {
     }
 
+    /** Cancel one order by id (self-trade prevention cancelling the resting side); never refused by risk. */
+    public record CancelById(long clOrdId) implements Command, ControlMessage {
+    }
+
     private enum SweepAcks implements Command { INSTANCE }
 
     /** Circuit-breaker settings: {@code maxFailures} failures open it; {@code resetTimeout} later it half-opens. */
@@ -164,6 +168,7 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
                 .onMessage(Cancel.class, this::onCancel)
                 .onMessage(AdapterReport.class, this::onAdapterReport)
                 .onMessage(CancelAll.class, this::onCancelAll)
+                .onMessage(CancelById.class, this::onCancelById)
                 .onMessageEquals(SweepAcks.INSTANCE, this::onSweepAcks)
                 .onMessage(GetStats.class, this::onGetStats)
                 .build();
@@ -239,6 +244,15 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
             }
         });
         msg.replyTo().tell(sent[0]);
+        return this;
+    }
+
+    private Behavior<Command> onCancelById(CancelById msg) {
+        Tracked tracked = orders.get(msg.clOrdId());
+        if (tracked != null) {
+            adapter.cancel(new CancelOrder(msg.clOrdId(), tracked.order.strategyId(), tracked.order.instrumentId(),
+                    System.nanoTime()));
+        }
         return this;
     }
 

@@ -54,6 +54,7 @@ public final class CoreRegistrations implements KryoRegistrations {
                 RiskGate.MarketTradePrice.class, RiskGate.GetStats.class, RiskGate.Stats.class,
                 RiskCheck.Position.class,
                 VenueSession.Submit.class, VenueSession.Modify.class, VenueSession.Cancel.class, VenueSession.CancelAll.class,
+                VenueSession.CancelById.class,
                 VenueSession.GetStats.class, VenueSession.Stats.class,
                 DeadLetterRelay.GetStats.class, DeadLetterRelay.Stats.class,
                 FillJournal.Fill.class, FillJournal.Flush.class,

@@ -61,6 +61,24 @@ public interface RiskCheck {
         return "limits of " + getClass().getName() + " cannot be changed at run time";
     }
 
+    /**
+     * After {@link #checkNew} accepted an order: how many resting orders of the same account it would
+     * cross and that must be cancelled before it is sent (self-trade prevention that cancels the resting
+     * side). Valid until the next check; 0 when the engine rejects self-trades instead.
+     */
+    default int selfTradeCancelCount() {
+        return 0;
+    }
+
+    /** The client order id of the {@code i}-th resting order to cancel (see {@link #selfTradeCancelCount}). */
+    default long selfTradeCancel(int i) {
+        throw new IndexOutOfBoundsException("no self-trade cancels: " + i);
+    }
+
+    /** A new trading day starts: daily loss limits count from zero again. */
+    default void startDay() {
+    }
+
     /** Positions per strategy and instrument (a copy). */
     List<Position> positions();
 

@@ -109,6 +109,7 @@ class KryoSerializationTest {
                 new VenueSession.Submit(order, strategy), new VenueSession.Modify(modify, strategy),
                 new VenueSession.Cancel(cancel, strategy),
                 new VenueSession.CancelAll(RiskScope.VENUE, "SIM1", KIT.<Integer>createTestProbe().getRef()),
+                new VenueSession.CancelById(42),
                 new VenueSession.GetStats(KIT.<VenueSession.Stats>createTestProbe().getRef()),
                 new VenueSession.Stats("SIM1", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13),
                 new DeadLetterRelay.GetStats(KIT.<DeadLetterRelay.Stats>createTestProbe().getRef()),
