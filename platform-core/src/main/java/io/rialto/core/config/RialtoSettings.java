@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import io.rialto.core.kernel.RestartPolicy;
 import io.rialto.core.kernel.VenueSession;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +25,7 @@ public record RialtoSettings(Duration progressInterval, Duration shutdownTimeout
                              List<String> instanceKinds, List<String> accounts, List<StrategyDeclaration> strategies,
                              RestartPolicy.Settings supervision, List<String> hotSymbols, int publishLevels,
                              int ingestParallelism, Duration ingestAckTimeout, Duration riskCheckTimeout,
-                             VenueSession.BreakerSettings circuitBreaker) {
+                             VenueSession.BreakerSettings circuitBreaker, Path pluginsDir) {
 
     /**
      * A strategy declared in config.
@@ -55,7 +56,14 @@ public record RialtoSettings(Duration progressInterval, Duration shutdownTimeout
                 positiveDuration(r, "risk-gate.check-timeout"),
                 new VenueSession.BreakerSettings(intIn(r, "venue-session.circuit-breaker.max-failures", 1, 1_000_000),
                         positiveDuration(r, "venue-session.circuit-breaker.call-timeout"),
-                        positiveDuration(r, "venue-session.circuit-breaker.reset-timeout")));
+                        positiveDuration(r, "venue-session.circuit-breaker.reset-timeout")),
+                pluginsDir(r));
+    }
+
+    /** {@code rialto.plugins.dir}; a relative path is resolved against the installation ({@code rialto.home}). */
+    private static Path pluginsDir(Config r) {
+        Path dir = Path.of(Settings.string(r, "plugins.dir"));
+        return dir.isAbsolute() ? dir : Path.of(System.getProperty("rialto.home", ".")).resolve(dir).normalize();
     }
 
     private static RestartPolicy.Settings supervision(Config r) {

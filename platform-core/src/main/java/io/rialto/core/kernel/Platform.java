@@ -49,8 +49,7 @@ public final class Platform {
     private final List<ActorRef<SymbolBook.Command>> books;
     private final ActorRef<RiskGate.Command> riskGate;
     private final List<ActorRef<VenueSession.Command>> venues;
-    private final List<ActorRef<StrategyHost.Command>> strategies;
-    private final List<StrategySpec> specs;
+    private final StrategyDirector director;
     private final ActorRef<DeadLetterRelay.Command> relay;
     private final ActorRef<FillJournal.Command> journal;
     private final List<CompletionStage<Done>> feeds = new ArrayList<>();
@@ -58,7 +57,7 @@ public final class Platform {
     private Platform(RialtoSettings settings, ActorSystem<Void> system, InstrumentRegistry registry,
                      PlatformMetrics metrics, List<VenueAdapter> adapters, List<ActorRef<SymbolBook.Command>> books,
                      ActorRef<RiskGate.Command> riskGate, List<ActorRef<VenueSession.Command>> venues,
-                     List<ActorRef<StrategyHost.Command>> strategies, List<StrategySpec> specs,
+                     StrategyDirector director,
                      ActorRef<DeadLetterRelay.Command> relay, ActorRef<FillJournal.Command> journal) {
         this.settings = settings;
         this.system = system;
@@ -68,8 +67,7 @@ public final class Platform {
         this.books = books;
         this.riskGate = riskGate;
         this.venues = venues;
-        this.strategies = strategies;
-        this.specs = specs;
+        this.director = director;
         this.relay = relay;
         this.journal = journal;
     }
@@ -92,7 +90,9 @@ public final class Platform {
                 throw new ConfigError(e.getMessage(), e);
             }
         }
-        return start(config, metrics, fillsOut, riskProvider, adapters, new StrategyCatalog(loader));
+        StrategyCatalog catalog = StrategyCatalog.discover(loader, RialtoSettings.create(config).pluginsDir());
+        catalog.pluginErrors().forEach(error -> LOG.warn("plug-in not loaded: {}", error));
+        return start(config, metrics, fillsOut, riskProvider, adapters, catalog);
     }
 
     /** The risk provider on the class path; without one the platform refuses to trade. */
@@ -135,7 +135,7 @@ public final class Platform {
 
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "rialto", config);
         try {
-            return wire(settings, system, registry, metrics, adapters, riskCheck, specs, hot, fillsOut);
+            return wire(settings, system, registry, metrics, adapters, riskCheck, catalog, specs, hot, fillsOut);
         } catch (RuntimeException e) {
             system.terminate();
             throw e;
@@ -144,7 +144,8 @@ public final class Platform {
 
     private static Platform wire(RialtoSettings settings, ActorSystem<Void> system, InstrumentRegistry registry,
                                  PlatformMetrics metrics, List<VenueAdapter> adapters, RiskCheck riskCheck,
-                                 List<StrategySpec> specs, Set<String> hot, Path fillsOut) {
+                                 StrategyCatalog catalog, List<StrategySpec> specs, Set<String> hot,
+                                 Path fillsOut) {
         ActorRef<RiskGate.Command> riskGate = system.systemActorOf(RiskGate.create(riskCheck, registry, metrics,
                 settings.riskCheckTimeout()), "risk", DispatcherSelector.defaultDispatcher()
                 .withMailboxFromConfig("rialto.mailboxes.risk"));
@@ -172,16 +173,11 @@ public final class Platform {
             venues.add(session);
         }
         riskGate.tell(new RiskGate.AttachVenues(venues));
-        Props strategyProps = DispatcherSelector.fromConfig("rialto.dispatchers.strategies")
-                .withMailboxFromConfig("rialto.mailboxes.strategy");
-        List<ActorRef<StrategyHost.Command>> strategies = new ArrayList<>();
-        for (StrategySpec spec : specs) {
-            List<ActorRef<SymbolBook.Command>> subscribed = spec.symbols().stream().map(books::get).toList();
-            strategies.add(system.systemActorOf(StrategyHost.create(spec, registry, riskGate, subscribed, metrics,
-                    System::nanoTime, settings.supervision()), "strategy-" + spec.id(), strategyProps));
-        }
+        StrategyDirector director = new StrategyDirector(system, registry, riskGate, books, metrics, settings, catalog,
+                settings.pluginsDir());
+        director.startAll(specs);
         Platform platform = new Platform(settings, system, registry, metrics, adapters, books, riskGate, venues,
-                strategies, specs, relay, journal);
+                director, relay, journal);
         platform.startFeeds();
         LOG.info("started: {} venues, {} symbols, {} instruments, {} strategies", adapters.size(),
                 registry.symbols().size(), registry.size(), specs.size());
@@ -221,8 +217,9 @@ public final class Platform {
         return books;
     }
 
+    /** Strategy instances started since the platform started (including restarts by redeploys). */
     public int strategiesStarted() {
-        return strategies.size();
+        return director.started();
     }
 
     public int venueCount() {
@@ -252,13 +249,16 @@ public final class Platform {
                 settings.shutdownTimeout());
     }
 
-    /** Every strategy's counts as it sees them now. */
+    /** Every running strategy's counts as it sees them now. */
     public CompletionStage<List<StrategyHost.Stats>> strategyStats() {
-        List<CompletableFuture<StrategyHost.Stats>> all = strategies.stream()
-                .map(s -> ask(s, StrategyHost.GetStats::new, settings.shutdownTimeout()).toCompletableFuture())
-                .toList();
+        List<CompletableFuture<StrategyHost.Stats>> all = director.statsNow();
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> all.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** Starts, stops and redeploys strategies at run time. */
+    public StrategyDirector strategies() {
+        return director;
     }
 
     /** Everything the stages counted, collected at shutdown. */
@@ -276,20 +276,7 @@ public final class Platform {
         adapters.forEach(VenueAdapter::stopMarketData);
         awaitAll(feeds, timeout, "market-data feeds to drain");
 
-        List<CompletableFuture<StrategyHost.Stats>> stopped = new ArrayList<>();
-        for (ActorRef<StrategyHost.Command> strategy : strategies) {
-            stopped.add(ask(strategy, StrategyHost.Stop::new, timeout)
-                    .thenApply(StrategyHost.Stopped::stats).toCompletableFuture());
-        }
-        awaitAll(stopped, timeout, "strategies to stop and their orders to be cancelled");
-        List<StrategyHost.Stats> hostStats = new ArrayList<>();
-        for (int i = 0; i < strategies.size(); i++) {
-            StrategyHost.Stats stats = stopped.get(i).getNow(null);
-            if (stats == null) { // still waiting for cancels: count its orders as open
-                stats = join(ask(strategies.get(i), StrategyHost.GetStats::new, timeout));
-            }
-            hostStats.add(stats);
-        }
+        List<StrategyHost.Stats> hostStats = director.stopAll();
         List<VenueSession.Stats> venueStats = new ArrayList<>();
         for (ActorRef<VenueSession.Command> venue : venues) {
             venueStats.add(join(ask(venue, VenueSession.GetStats::new, timeout)));

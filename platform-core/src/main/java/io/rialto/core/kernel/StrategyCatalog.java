@@ -2,102 +2,154 @@ package io.rialto.core.kernel;
 
 import io.rialto.core.config.ConfigError;
 import io.rialto.core.config.RialtoSettings;
+import io.rialto.core.config.RialtoSettings.StrategyDeclaration;
 import io.rialto.core.domain.InstrumentRegistry;
+import io.rialto.core.plugin.PluginLoader;
 import io.rialto.core.spi.StrategyFactory;
 import io.rialto.core.spi.StrategyParams;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * The strategy kinds on the class path (found through ServiceLoader), and the resolution of the
- * configured strategies into validated {@link StrategySpec}s.
+ * The strategy kinds the platform can run: the built-in ones on its class path and those of the plug-in
+ * JARs, each kind with where it came from; and the resolution of declarations into validated
+ * {@link StrategySpec}s. Not thread-safe: its owner ({@link StrategyDirector}) serializes access.
  */
 public final class StrategyCatalog {
-    private final Map<String, StrategyFactory> factoriesByName = new TreeMap<>();
-
-    public StrategyCatalog(ClassLoader loader) {
-        this(ServiceLoader.load(StrategyFactory.class, loader));
+    /** Where a kind comes from: {@code null} plug-in for a built-in kind. */
+    public record Kind(StrategyFactory factory, PluginLoader.Plugin plugin) {
+        public String source() {
+            return plugin == null ? "built-in" : "plugin " + plugin.name();
+        }
     }
 
-    /** A catalog of the given kinds (embedding, tests). */
-    public StrategyCatalog(Iterable<StrategyFactory> factories) {
-        for (StrategyFactory factory : factories) {
-            StrategyFactory previous = factoriesByName.putIfAbsent(factory.name(), factory);
-            if (previous != null && previous.getClass() != factory.getClass()) {
+    private final Map<String, Kind> kindsByName = new TreeMap<>();
+    private final List<PluginLoader.PluginError> pluginErrors = new ArrayList<>();
+
+    /** The built-in kinds on {@code loader}'s class path, and the plug-ins in {@code pluginsDir}. */
+    public static StrategyCatalog discover(ClassLoader loader, Path pluginsDir) {
+        StrategyCatalog catalog = new StrategyCatalog(ServiceLoader.load(StrategyFactory.class, loader));
+        PluginLoader.Scan scan = new PluginLoader(loader).scan(pluginsDir);
+        catalog.pluginErrors.addAll(scan.errors());
+        for (PluginLoader.Plugin plugin : scan.plugins()) {
+            String clash = catalog.add(plugin);
+            if (clash != null) {
+                catalog.pluginErrors.add(new PluginLoader.PluginError(plugin.jar(), clash));
+            }
+        }
+        return catalog;
+    }
+
+    /** A catalog of the given built-in kinds (embedding, tests). */
+    public StrategyCatalog(Iterable<StrategyFactory> builtIns) {
+        for (StrategyFactory factory : builtIns) {
+            Kind previous = kindsByName.putIfAbsent(factory.name(), new Kind(factory, null));
+            if (previous != null && previous.factory().getClass() != factory.getClass()) {
                 throw new ConfigError("two strategy kinds are named '" + factory.name() + "': "
-                        + previous.getClass().getName() + " and " + factory.getClass().getName());
+                        + previous.factory().getClass().getName() + " and " + factory.getClass().getName());
             }
         }
     }
 
+    /** Adds a plug-in's kinds; returns why not (a name clash with another source), adding nothing, or null. */
+    String add(PluginLoader.Plugin plugin) {
+        for (StrategyFactory factory : plugin.factories()) {
+            Kind existing = kindsByName.get(factory.name());
+            if (existing != null && existing.plugin() != plugin) {
+                return "kind '" + factory.name() + "' is already provided by " + existing.source();
+            }
+        }
+        plugin.factories().forEach(f -> kindsByName.put(f.name(), new Kind(f, plugin)));
+        return null;
+    }
+
+    /** Removes every kind of the plug-in (a new version replaces it). */
+    void remove(PluginLoader.Plugin plugin) {
+        kindsByName.values().removeIf(kind -> kind.plugin() == plugin);
+    }
+
+    /** The loaded plug-in of that JAR file name, or null. */
+    PluginLoader.Plugin plugin(String jarName) {
+        return kindsByName.values().stream().map(Kind::plugin)
+                .filter(p -> p != null && p.name().equals(jarName)).findFirst().orElse(null);
+    }
+
+    public Map<String, Kind> kinds() {
+        return kindsByName;
+    }
+
     public Map<String, StrategyFactory> factories() {
-        return factoriesByName;
+        Map<String, StrategyFactory> out = new LinkedHashMap<>();
+        kindsByName.forEach((name, kind) -> out.put(name, kind.factory()));
+        return out;
+    }
+
+    public List<PluginLoader.PluginError> pluginErrors() {
+        return pluginErrors;
     }
 
     /**
-     * The strategies to run: the declared ones, or, when none is declared, {@code instances.count}
+     * The strategies to run at start: the declared ones, or, when none is declared, {@code instances.count}
      * instances cycling through {@code instances.kinds}, spread round-robin over symbols and accounts.
      */
     public List<StrategySpec> resolve(RialtoSettings settings, InstrumentRegistry registry) {
         List<StrategySpec> specs = new ArrayList<>();
         if (!settings.strategies().isEmpty()) {
-            for (RialtoSettings.StrategyDeclaration d : settings.strategies()) {
-                String where = d.origin() + ": strategy " + d.id();
-                StrategyFactory factory = factory(d.kind(), where);
-                List<Integer> symbols = new ArrayList<>();
-                for (String symbol : d.symbols()) {
-                    int index = registry.symbolIndex(symbol);
-                    if (index < 0) {
-                        throw new ConfigError(where + ": unknown symbol " + symbol + " (no venue lists it)");
-                    }
-                    symbols.add(index);
-                }
-                if (symbols.isEmpty()) {
-                    throw new ConfigError(where + ": symbols is empty");
-                }
-                specs.add(new StrategySpec(specs.size(), d.id(), d.kind(), d.account(), factory,
-                        params(factory, d.params(), where), List.copyOf(symbols)));
+            for (StrategyDeclaration d : settings.strategies()) {
+                specs.add(spec(specs.size(), d, registry));
             }
             return specs;
         }
         int symbols = registry.symbols().size();
-        if (symbols == 0) {
+        List<String> kinds = settings.instanceKinds();
+        if (symbols == 0 || settings.instanceCount() == 0) {
             return specs;
         }
-        List<String> kinds = settings.instanceKinds();
         if (kinds.isEmpty()) {
             throw new ConfigError("rialto.instances.kinds is empty");
         }
         int width = String.valueOf(Math.max(1, settings.instanceCount() - 1)).length();
         for (int i = 0; i < settings.instanceCount(); i++) {
             String kind = kinds.get(i % kinds.size());
-            String where = "rialto.instances.kinds";
-            StrategyFactory factory = factory(kind, where);
             String id = kind + "-" + String.format("%0" + width + "d", i);
-            specs.add(new StrategySpec(i, id, kind, settings.accounts().get(i % settings.accounts().size()), factory,
-                    params(factory, Map.of(), where + " (" + id + ")"), List.of(i % symbols)));
+            StrategyDeclaration d = new StrategyDeclaration(id, kind, List.of(registry.symbols().get(i % symbols)),
+                    settings.accounts().get(i % settings.accounts().size()), Map.of(), "rialto.instances.kinds");
+            specs.add(spec(i, d, registry));
         }
         return specs;
     }
 
-    private StrategyFactory factory(String kind, String where) {
-        StrategyFactory factory = factoriesByName.get(kind);
-        if (factory == null) {
-            throw new ConfigError(where + ": unknown strategy kind '" + kind + "' (known: "
-                    + String.join(", ", factoriesByName.keySet()) + ")");
+    /** Validates one declaration into a spec with the given dense index. */
+    public StrategySpec spec(int index, StrategyDeclaration d, InstrumentRegistry registry) {
+        String where = d.origin() + ": strategy " + d.id();
+        Kind kind = kindsByName.get(d.kind());
+        if (kind == null) {
+            throw new ConfigError(where + ": unknown strategy kind '" + d.kind() + "' (known: "
+                    + String.join(", ", kindsByName.keySet()) + ")");
         }
-        return factory;
-    }
-
-    private static StrategyParams params(StrategyFactory factory, Map<String, Object> values, String where) {
+        List<Integer> symbols = new ArrayList<>();
+        for (String symbol : d.symbols()) {
+            int s = registry.symbolIndex(symbol);
+            if (s < 0) {
+                throw new ConfigError(where + ": unknown symbol " + symbol + " (no venue lists it)");
+            }
+            symbols.add(s);
+        }
+        if (symbols.isEmpty()) {
+            throw new ConfigError(where + ": symbols is empty");
+        }
+        StrategyParams params;
         try {
-            return StrategyParams.of(factory.params(), values);
+            params = StrategyParams.of(kind.factory().params(), d.params());
         } catch (IllegalArgumentException e) {
             throw new ConfigError(where + ": " + e.getMessage(), e);
         }
+        return new StrategySpec(index, d.id(), d.kind(), d.account(), kind.factory(), params, List.copyOf(symbols), d);
     }
 }

@@ -242,8 +242,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
                     state.leavesQtyLots(), state.cumQtyLots(), report.reason());
             safely(() -> strategy.onOrderUpdate(update));
         }
-        replyIfStopped();
-        return this;
+        return replyIfStopped();
     }
 
     private Behavior<Command> onTimerFired(TimerFired timer) {
@@ -261,8 +260,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
             }
             stopStrategy();
         }
-        replyIfStopped();
-        return this;
+        return replyIfStopped();
     }
 
     /** Callbacks go to the strategy only while it runs and is not waiting for a restart. */
@@ -288,11 +286,14 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
         }
     }
 
-    private void replyIfStopped() {
+    /** Once stopping and no order is live: reply with the final counts and stop this actor. */
+    private Behavior<Command> replyIfStopped() {
         if (stopReplyTo != null && orders.isEmpty()) {
             stopReplyTo.tell(new Stopped(spec.id(), stats()));
             stopReplyTo = null;
+            return Behaviors.stopped();
         }
+        return this;
     }
 
     private Behavior<Command> onGetStats(GetStats msg) {
