@@ -81,4 +81,32 @@ class RunEndToEndTest {
             assertTrue(out.toString().contains(expected), expected + " in:\n" + out);
         }
     }
+
+    /** The example plug-in, built as a third party would, copied into a plug-ins directory, trades. */
+    @Test
+    void shouldTradeWithTheExamplePluginFromAPluginsDirectory(@TempDir Path dir) throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(Path.of(System.getProperty("example.plugin.jar")), plugins.resolve("example-plugin.jar"));
+        Path fills = dir.resolve("fills.csv");
+        Path summary = dir.resolve("s.json");
+        int code = rialto("run", "--duration", "4s", "--symbols", "2", "--md-rate", "10000",
+                "--set", "rialto.plugins.dir = \"" + plugins + "\"",
+                "--set", "rialto.strategies = [{ id = pinger, kind = example-ping-pong, symbols = [SYM0001],"
+                        + " account = ACC-9, params { qty = 2 } }]",
+                "--summary-json", summary.toString(), "--fills-out", fills.toString());
+        assertEquals(0, code, "stderr:\n" + err);
+        JsonNode s = new ObjectMapper().readTree(summary.toFile());
+        assertEquals(1, s.get("strategies").asInt());
+        assertEquals(0, s.get("dropped_orders").asLong());
+        long pingerFills = Files.readAllLines(fills).stream().filter(line -> line.contains(",pinger,ACC-9,")).count();
+        assertTrue(pingerFills > 0, "the plug-in strategy traded; fills file:\n" + Files.readString(fills));
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, rialto("strategies", "--config", writeConfig(dir, plugins).toString()));
+        assertTrue(out.toString().contains("example-ping-pong  (plugin example-plugin.jar"), out.toString());
+    }
+
+    private static Path writeConfig(Path dir, Path plugins) throws IOException {
+        return Files.writeString(dir.resolve("plugins.conf"), "rialto.plugins.dir = \"" + plugins + "\"\n");
+    }
 }

@@ -101,6 +101,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
         PlatformMetrics metrics = new PlatformMetrics();
         Platform platform;
+        long launchNs = System.nanoTime();
         try {
             platform = Platform.start(cfg, metrics, fillsOut);
         } catch (ConfigError e) {
@@ -108,9 +109,12 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             err.flush();
             return CommandLine.ExitCode.USAGE;
         }
-        long startNs = System.nanoTime();
-        out.printf("rialto: %d venues, %d symbols, %d strategies%s; %s%n", platform.venueCount(),
-                platform.registry().symbols().size(), platform.strategiesStarted(),
+        long startNs = launchNs;
+        // started means every strategy has run onStart and answered once, not merely been spawned
+        platform.strategyStats().toCompletableFuture().join();
+        long startedNs = System.nanoTime();
+        out.printf("rialto: %d venues, %d symbols, %d strategies started in %.2f s%s; %s%n", platform.venueCount(),
+                platform.registry().symbols().size(), platform.strategiesStarted(), (startedNs - startNs) / 1e9,
                 runFor == null ? "" : ", running for " + duration, "Ctrl-C stops gracefully");
         out.flush();
         Thread hook = new Thread(this::onSignal, "rialto-shutdown");

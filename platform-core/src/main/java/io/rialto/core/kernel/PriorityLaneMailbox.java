@@ -26,31 +26,39 @@ import scala.Option;
  *       modifies, market data. When it is full the message goes to dead letters at once (no
  *       blocking), where {@code DeadLetterRelay} turns it into an explicit rejection or a count.</li>
  * </ul>
- * Configure with {@code mailbox-type = "io.rialto.core.kernel.PriorityLaneMailbox"} and
- * {@code mailbox-capacity}.
+ * Configure with {@code mailbox-type = "io.rialto.core.kernel.PriorityLaneMailbox"},
+ * {@code mailbox-capacity} and optionally {@code priority-chunk} (the priority lane grows in chunks of this
+ * many slots; default 64). Both lanes preallocate: with thousands of strategies, their sizes are most of an
+ * idle strategy's footprint.
  */
 public final class PriorityLaneMailbox implements MailboxType, ProducesMessageQueue<PriorityLaneMailbox.Queue> {
     private final int capacity;
+    private final int priorityChunk;
 
     public PriorityLaneMailbox(ActorSystem.Settings settings, Config config) {
         this.capacity = config.getInt("mailbox-capacity");
+        this.priorityChunk = config.hasPath("priority-chunk") ? config.getInt("priority-chunk") : 64;
         if (capacity < 2) {
             throw new IllegalArgumentException("mailbox-capacity must be at least 2, got " + capacity);
+        }
+        if (priorityChunk < 2) {
+            throw new IllegalArgumentException("priority-chunk must be at least 2, got " + priorityChunk);
         }
     }
 
     @Override
     public MessageQueue create(Option<ActorRef> owner, Option<ActorSystem> system) {
-        return new Queue(capacity);
+        return new Queue(capacity, priorityChunk);
     }
 
     /** The two-lane queue; multi-producer, single consumer (the actor). */
     public static final class Queue implements MessageQueue {
-        private final MpscUnboundedXaddArrayQueue<Envelope> priority = new MpscUnboundedXaddArrayQueue<>(256);
+        private final MpscUnboundedXaddArrayQueue<Envelope> priority;
         private final MpscArrayQueue<Envelope> ordinary;
 
-        Queue(int capacity) {
+        Queue(int capacity, int priorityChunk) {
             ordinary = new MpscArrayQueue<>(capacity);
+            priority = new MpscUnboundedXaddArrayQueue<>(priorityChunk);
         }
 
         @Override

@@ -22,6 +22,7 @@ import io.rialto.core.spi.OrderUpdate;
 import io.rialto.core.spi.Strategy;
 import io.rialto.core.spi.StrategyContext;
 import io.rialto.core.spi.StrategyParams;
+import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -101,7 +102,9 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     private final TimerScheduler<Command> timers;
     private final Context context = new Context();
     private final Long2ObjectHashMap<OrderState> orders = new Long2ObjectHashMap<>();
+    /** Positions by the instrument's slot in {@link #instruments}, not by registry id: a strategy trades few. */
     private final PositionLedger ledger;
+    private final Int2IntHashMap slotByInstrument = new Int2IntHashMap(-1);
     private final List<Instrument> instruments = new ArrayList<>();
     private final Map<String, Long> counters = new HashMap<>();
 
@@ -150,12 +153,13 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
         this.clock = clock;
         this.supervision = supervision;
         this.restartPolicy = new RestartPolicy(supervision);
-        this.ledger = new PositionLedger(registry.size());
         for (int symbol : spec.symbols()) {
             for (int id : registry.instrumentsOfSymbol(symbol)) {
+                slotByInstrument.put(id, instruments.size());
                 instruments.add(registry.get(id));
             }
         }
+        this.ledger = new PositionLedger(instruments.size());
         this.strategy = spec.factory().create(spec.params());
         this.running = true;
         safely(() -> strategy.onStart(context));
@@ -219,7 +223,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
         }
         if (report.execType() == ExecType.TRADE) {
             fills++;
-            ledger.onFill(report.instrumentId(), report.side(), report.lastPxTicks(), report.lastQtyLots(),
+            ledger.onFill(slotByInstrument.get(report.instrumentId()), report.side(), report.lastPxTicks(), report.lastQtyLots(),
                     report.feeE6());
         }
         OrderStatus status = state.status();
@@ -398,8 +402,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
             metrics.ordersSubmitted.increment();
             if (!running) {
                 rejectLocally(order, RejectReason.SHUTTING_DOWN);
-            } else if (instrumentId < 0 || instrumentId >= registry.size() || !instruments.contains(
-                    registry.get(instrumentId))) {
+            } else if (slotByInstrument.get(instrumentId) < 0) {
                 rejectLocally(order, RejectReason.UNKNOWN_INSTRUMENT);
             } else {
                 riskGate.tell(new RiskGate.Submit(order, getContext().getSelf()));
@@ -445,12 +448,14 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
 
         @Override
         public long position(int instrumentId) {
-            return ledger.qty(instrumentId);
+            int slot = slotByInstrument.get(instrumentId);
+            return slot < 0 ? 0 : ledger.qty(slot);
         }
 
         @Override
         public long realizedPnlTickLots(int instrumentId) {
-            return ledger.realized(instrumentId);
+            int slot = slotByInstrument.get(instrumentId);
+            return slot < 0 ? 0 : ledger.realized(slot);
         }
 
         @Override
