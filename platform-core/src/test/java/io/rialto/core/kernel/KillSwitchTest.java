@@ -14,13 +14,10 @@ import io.rialto.core.domain.TradingState;
 import io.rialto.core.metrics.PlatformMetrics;
 import io.rialto.core.spi.BookView;
 import io.rialto.core.spi.OrderUpdate;
-import io.rialto.core.spi.ParamSpec;
 import io.rialto.core.spi.RiskCheck;
 import io.rialto.core.spi.RiskProvider;
 import io.rialto.core.spi.Strategy;
 import io.rialto.core.spi.StrategyContext;
-import io.rialto.core.spi.StrategyFactory;
-import io.rialto.core.spi.StrategyParams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,28 +61,6 @@ class KillSwitchTest {
         public void onOrderUpdate(OrderUpdate update) {
             EVENTS.add(ctx.strategyId() + ":" + update.execType()
                     + (update.reason() == RejectReason.NONE ? "" : ":" + update.reason()));
-        }
-    }
-
-    static final class ThreeBidsFactory implements StrategyFactory {
-        @Override
-        public String name() {
-            return "three-bids";
-        }
-
-        @Override
-        public String description() {
-            return "rests three bids";
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return List.of();
-        }
-
-        @Override
-        public Strategy create(StrategyParams params) {
-            return new ThreeBids();
         }
     }
 
@@ -139,7 +114,7 @@ class KillSwitchTest {
                 ]
                 """).withFallback(ConfigLoader.defaults());
         return Platform.start(config, new PlatformMetrics(), null, risk, List.of(ScriptedVenue.resting()),
-                new StrategyCatalog(List.of(new ThreeBidsFactory())));
+                new StrategyCatalog(List.of(TestKinds.kind("three-bids", ThreeBids::new))));
     }
 
     private List<String> take(int n) throws InterruptedException {

@@ -14,13 +14,10 @@ import io.rialto.core.metrics.PlatformMetrics;
 import io.rialto.core.position.PositionLedger;
 import io.rialto.core.spi.BookView;
 import io.rialto.core.spi.OrderUpdate;
-import io.rialto.core.spi.ParamSpec;
 import io.rialto.core.spi.RiskCheck;
 import io.rialto.core.spi.RiskProvider;
 import io.rialto.core.spi.Strategy;
 import io.rialto.core.spi.StrategyContext;
-import io.rialto.core.spi.StrategyFactory;
-import io.rialto.core.spi.StrategyParams;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -69,28 +66,6 @@ class OneTickEndToEndTest {
         }
     }
 
-    static final class BuyOnceFactory implements StrategyFactory {
-        @Override
-        public String name() {
-            return "buy-once";
-        }
-
-        @Override
-        public String description() {
-            return "buys 3 lots at the ask, once";
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return List.of();
-        }
-
-        @Override
-        public Strategy create(StrategyParams params) {
-            return new BuyOnce();
-        }
-    }
-
     /** Accepts every order; keeps positions with the platform's ledger. */
     static final class LedgerRisk extends AcceptingRisk implements RiskProvider {
         private final PositionLedger ledger = new PositionLedger(1);
@@ -133,7 +108,7 @@ class OneTickEndToEndTest {
                 rialto.strategies = [{ id = buyer, kind = buy-once, symbols = [ABC], account = A1 }]
                 """).withFallback(ConfigLoader.defaults());
         Platform platform = Platform.start(config, new PlatformMetrics(), null, new LedgerRisk(),
-                List.of(new ScriptedVenue()), new StrategyCatalog(List.of(new BuyOnceFactory())));
+                List.of(new ScriptedVenue()), new StrategyCatalog(List.of(TestKinds.kind("buy-once", BuyOnce::new))));
         Object firstBook = SEEN.poll(10, TimeUnit.SECONDS);
         // conflation may fold the update into the first book the strategy sees: either version is right
         assertTrue(List.of("book ask 10005 x 7", "book ask 10005 x 9").contains(firstBook), "saw " + firstBook);

@@ -7,11 +7,8 @@ import io.rialto.core.domain.OrderType;
 import io.rialto.core.domain.Side;
 import io.rialto.core.domain.TimeInForce;
 import io.rialto.core.metrics.PlatformMetrics;
-import io.rialto.core.spi.ParamSpec;
 import io.rialto.core.spi.Strategy;
 import io.rialto.core.spi.StrategyContext;
-import io.rialto.core.spi.StrategyFactory;
-import io.rialto.core.spi.StrategyParams;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -68,30 +65,6 @@ class StrategySupervisionTest {
         }
     }
 
-    private static StrategyFactory factory(String name, java.util.function.Supplier<Strategy> make) {
-        return new StrategyFactory() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String description() {
-                return name;
-            }
-
-            @Override
-            public List<ParamSpec> params() {
-                return List.of();
-            }
-
-            @Override
-            public Strategy create(StrategyParams params) {
-                return make.get();
-            }
-        };
-    }
-
     /** The next event with this prefix (others are skipped), within 10 s. */
     private String next(String prefix) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -119,7 +92,7 @@ class StrategySupervisionTest {
                 """).withFallback(ConfigLoader.defaults());
         Platform platform = Platform.start(config, new PlatformMetrics(), null, new AcceptingRisk() {
         }.asProvider(), List.of(ScriptedVenue.resting()), new StrategyCatalog(List.of(
-                factory("flaky", Flaky::new), factory("steady", Steady::new))));
+                TestKinds.kind("flaky", Flaky::new), TestKinds.kind("steady", Steady::new))));
         try {
             assertEquals("flaky:start open=0", next("flaky:start"));
             assertEquals("flaky:start open=1", next("flaky:start"), "restarted, and its order was kept");
