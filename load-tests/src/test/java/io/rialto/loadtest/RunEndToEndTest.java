@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -38,6 +39,7 @@ class RunEndToEndTest {
         Path fills = dir.resolve("fills.csv");
         int code = rialto("run", "--duration", "4s", "--venues", "2", "--symbols", "6", "--strategies", "30",
                 "--md-rate", "20000", "--seed", "7", "--summary-json", summary.toString(),
+                "--set", "rialto.instruments.SYM0001.tick-size = 0.05",
                 "--fills-out", fills.toString());
         assertEquals(0, code, "exit code; stderr:\n" + err + "\nstdout:\n" + out);
         JsonNode s = new ObjectMapper().readTree(summary.toFile());
@@ -55,6 +57,12 @@ class RunEndToEndTest {
         List<String> lines = Files.readAllLines(fills);
         assertEquals("time,strategy,account,venue,symbol,side,price,quantity,fee,liquidity", lines.get(0));
         assertEquals(s.get("fills").asLong(), lines.size() - 1, "every fill written to --fills-out");
+        List<String> sym1 = lines.stream().filter(l -> l.contains(",SYM0001,")).toList();
+        assertTrue(!sym1.isEmpty(), "SYM0001 traded");
+        for (String line : sym1) { // reference data from conf: that symbol trades on a 0.05 tick
+            BigDecimal price = new BigDecimal(line.split(",")[6]);
+            assertEquals(0, price.remainder(new BigDecimal("0.05")).signum(), line);
+        }
         assertTrue(out.toString().contains("md ") && out.toString().contains("ev/s"), "a progress line:\n" + out);
     }
 

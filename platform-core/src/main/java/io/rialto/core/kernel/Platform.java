@@ -2,6 +2,7 @@ package io.rialto.core.kernel;
 
 import com.typesafe.config.Config;
 import io.rialto.core.config.ConfigError;
+import io.rialto.core.config.InstrumentOverrides;
 import io.rialto.core.config.RialtoSettings;
 import io.rialto.core.domain.InstrumentRegistry;
 import io.rialto.core.domain.RiskScope;
@@ -118,7 +119,7 @@ public final class Platform {
             venueNames.add(adapter.name());
             listings.addAll(adapter.listings());
         }
-        InstrumentRegistry registry = InstrumentRegistry.of(venueNames, listings);
+        InstrumentRegistry registry = InstrumentRegistry.of(venueNames, InstrumentOverrides.apply(config, listings));
         Set<String> hot = new HashSet<>(settings.hotSymbols());
         for (String symbol : hot) {
             if (registry.symbolIndex(symbol) < 0) {

@@ -125,7 +125,9 @@ final class SimMarket implements MatchingListener {
             // the same symbol starts at the same fair price on every venue
             SplittableRandom symbolRandom = new SplittableRandom(settings.seed() ^ (instrument.symbolIndex()
                     * 0x2545F4914F6CDD1DL));
-            double start = settings.startPrice().divide(settings.tickSize()).doubleValue();
+            // in this instrument's own ticks: reference data may differ per instrument (rialto.instruments)
+            double start = settings.startPrice().divide(instrument.tickSize(), java.math.MathContext.DECIMAL64)
+                    .doubleValue();
             fairTicks[i] = Math.max(20, Math.rint(start * (0.5 + 1.5 * symbolRandom.nextDouble())));
             total += 1.0 / Math.pow(instrument.symbolIndex() + 1, settings.mdSkew());
             cumulativeWeight[i] = total;
