@@ -5,6 +5,7 @@ import io.rialto.core.config.RialtoSettings;
 import io.rialto.core.config.RialtoSettings.StrategyDeclaration;
 import io.rialto.core.domain.InstrumentRegistry;
 import io.rialto.core.plugin.PluginLoader;
+import io.rialto.core.spi.Strategy;
 import io.rialto.core.spi.StrategyFactory;
 import io.rialto.core.spi.StrategyParams;
 
@@ -125,13 +126,84 @@ public final class StrategyCatalog {
         return specs;
     }
 
+    /**
+     * A kind named by class: a {@link StrategyFactory}, or a {@link Strategy} (no parameters), with a public
+     * no-argument constructor, on the platform's class path or in a loaded plug-in.
+     */
+    private Kind byClassName(String className, String where) {
+        List<PluginLoader.Plugin> plugins = kindsByName.values().stream().map(Kind::plugin)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        List<ClassLoader> loaders = new ArrayList<>();
+        loaders.add(StrategyCatalog.class.getClassLoader());
+        plugins.forEach(p -> loaders.add(p.loader()));
+        for (int i = 0; i < loaders.size(); i++) {
+            Class<?> type;
+            try {
+                type = Class.forName(className, false, loaders.get(i));
+            } catch (ClassNotFoundException e) {
+                continue;
+            }
+            PluginLoader.Plugin plugin = i == 0 ? null : plugins.get(i - 1);
+            try {
+                if (StrategyFactory.class.isAssignableFrom(type)) {
+                    return new Kind((StrategyFactory) type.getConstructor().newInstance(), plugin);
+                }
+                if (Strategy.class.isAssignableFrom(type)) {
+                    return new Kind(new ClassFactory(type.asSubclass(Strategy.class)), plugin);
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new ConfigError(where + ": cannot make " + className + ": " + e, e);
+            }
+            throw new ConfigError(where + ": " + className + " is neither a StrategyFactory nor a Strategy");
+        }
+        return null;
+    }
+
+    /** The kind of a Strategy class named in a declaration: no parameters, a new instance each time. */
+    private record ClassFactory(Class<? extends Strategy> type) implements StrategyFactory {
+        ClassFactory {
+            try {
+                type.getConstructor();
+            } catch (NoSuchMethodException e) {
+                throw new ConfigError(type.getName() + " has no public no-argument constructor", e);
+            }
+        }
+
+        @Override
+        public String name() {
+            return type.getName();
+        }
+
+        @Override
+        public String description() {
+            return "strategy class " + type.getName();
+        }
+
+        @Override
+        public List<io.rialto.core.spi.ParamSpec> params() {
+            return List.of();
+        }
+
+        @Override
+        public Strategy create(StrategyParams params) {
+            try {
+                return type.getConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot make " + type.getName(), e);
+            }
+        }
+    }
+
     /** Validates one declaration into a spec with the given dense index. */
     public StrategySpec spec(int index, StrategyDeclaration d, InstrumentRegistry registry) {
         String where = d.origin() + ": strategy " + d.id();
         Kind kind = kindsByName.get(d.kind());
+        if (kind == null && d.kind().contains(".")) {
+            kind = byClassName(d.kind(), where);
+        }
         if (kind == null) {
             throw new ConfigError(where + ": unknown strategy kind '" + d.kind() + "' (known: "
-                    + String.join(", ", kindsByName.keySet()) + ")");
+                    + String.join(", ", kindsByName.keySet()) + "; or a StrategyFactory or Strategy class name)");
         }
         List<Integer> symbols = new ArrayList<>();
         for (String symbol : d.symbols()) {

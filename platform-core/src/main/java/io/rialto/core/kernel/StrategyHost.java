@@ -105,6 +105,8 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     /** Positions by the instrument's slot in {@link #instruments}, not by registry id: a strategy trades few. */
     private final PositionLedger ledger;
     private final Int2IntHashMap slotByInstrument = new Int2IntHashMap(-1);
+    /** bid + ask of the last two-sided book seen per instrument slot (twice the mid, exact); 0 before one. */
+    private long[] markX2;
     private final List<Instrument> instruments = new ArrayList<>();
     private final Map<String, Long> counters = new HashMap<>();
 
@@ -160,6 +162,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
             }
         }
         this.ledger = new PositionLedger(instruments.size());
+        this.markX2 = new long[instruments.size()];
         this.strategy = spec.factory().create(spec.params());
         this.running = true;
         safely(() -> strategy.onStart(context));
@@ -182,6 +185,14 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     }
 
     private Behavior<Command> onBook(BookUpdate update) {
+        for (int v = 0; v < update.venueCount(); v++) {
+            if (update.bidLevels(v) > 0 && update.askLevels(v) > 0) {
+                int slot = slotByInstrument.get(update.instrumentId(v));
+                if (slot >= 0) {
+                    markX2[slot] = update.bidPrice(v, 0) + update.askPrice(v, 0);
+                }
+            }
+        }
         if (live()) {
             metrics.bookToStrategy.recordValue(Math.max(0, clock.getAsLong() - update.publishNs()));
             originNs = update.ingestNs();
@@ -456,6 +467,15 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
         public long realizedPnlTickLots(int instrumentId) {
             int slot = slotByInstrument.get(instrumentId);
             return slot < 0 ? 0 : ledger.realized(slot);
+        }
+
+        @Override
+        public double unrealizedPnlTickLots(int instrumentId) {
+            int slot = slotByInstrument.get(instrumentId);
+            if (slot < 0 || markX2[slot] == 0) {
+                return Double.NaN;
+            }
+            return ledger.qty(slot) * (markX2[slot] / 2.0) - ledger.cost(slot);
         }
 
         @Override

@@ -51,6 +51,14 @@ public interface StrategyContext {
     /** Realized P&amp;L of this strategy in tick-lots of the instrument (average-cost method), fees excluded. */
     long realizedPnlTickLots(int instrumentId);
 
+    /**
+     * Unrealized P&amp;L in tick-lots of this strategy's position on an instrument, marked to the mid of the
+     * last book it saw for that instrument; NaN before it has seen a two-sided book there.
+     */
+    default double unrealizedPnlTickLots(int instrumentId) {
+        return Double.NaN;
+    }
+
     /** Schedules {@link Strategy#onTimer} every {@code interval}; returns the timer id. */
     long scheduleRepeating(Duration interval);
 

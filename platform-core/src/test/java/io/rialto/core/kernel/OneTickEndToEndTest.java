@@ -62,6 +62,8 @@ class OneTickEndToEndTest {
             SEEN.add(update);
             if (update.status() == OrderStatus.FILLED) {
                 SEEN.add("position " + ctx.position(update.instrumentId()));
+                // bought 3 at 100.05 with the book at 100.00 / 100.05: marked to the 100.025 mid
+                SEEN.add("unrealized " + ctx.unrealizedPnlTickLots(update.instrumentId()));
             }
         }
     }
@@ -122,6 +124,7 @@ class OneTickEndToEndTest {
         assertEquals(10005, fill.lastPxTicks());
         assertEquals(3, fill.lastQtyLots());
         assertEquals("position 3", SEEN.poll(10, TimeUnit.SECONDS));
+        assertEquals("unrealized -7.5", SEEN.poll(10, TimeUnit.SECONDS));
 
         Platform.Result result = platform.shutdown();
         assertEquals(0, result.reconciliation().dropped(), result.reconciliation().failed().toString());
@@ -132,5 +135,33 @@ class OneTickEndToEndTest {
         BookUpdate finalBook = result.finalBooks().get(0);
         assertEquals(9, finalBook.askQty(0, 0), "the depth update after the snapshot was applied");
         assertEquals(1, result.strategies().get(0).filled());
+    }
+
+    @Test
+    void shouldRunAStrategyDeclaredByItsClassName() throws InterruptedException {
+        Config config = ConfigFactory.parseString("""
+                rialto.strategies = [{ id = by-class, kind = io.rialto.core.kernel.ClassDeclaredStrategy,
+                                       symbols = [ABC], account = A1 }]
+                """).withFallback(ConfigLoader.defaults());
+        Platform platform = Platform.start(config, new PlatformMetrics(), null, new LedgerRisk(),
+                List.of(new ScriptedVenue()), new StrategyCatalog(List.of()));
+        try {
+            assertEquals("by-class:NEW", ClassDeclaredStrategy.EVENTS.poll(10, TimeUnit.SECONDS));
+            assertEquals("by-class:TRADE", ClassDeclaredStrategy.EVENTS.poll(10, TimeUnit.SECONDS));
+        } finally {
+            platform.shutdown();
+        }
+    }
+
+    @Test
+    void shouldNameAClassThatIsNoStrategy() {
+        Config config = ConfigFactory.parseString("""
+                rialto.strategies = [{ id = bad, kind = java.lang.String, symbols = [ABC], account = A1 }]
+                """).withFallback(ConfigLoader.defaults());
+        io.rialto.core.config.ConfigError e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.rialto.core.config.ConfigError.class, () -> Platform.start(config, new PlatformMetrics(), null,
+                        new LedgerRisk(), List.of(new ScriptedVenue()), new StrategyCatalog(List.of())));
+        assertTrue(e.getMessage().contains("strategy bad: java.lang.String is neither a StrategyFactory nor a"
+                + " Strategy"), e.getMessage());
     }
 }
