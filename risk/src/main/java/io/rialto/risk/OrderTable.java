@@ -18,7 +18,7 @@ import java.util.Arrays;
 final class OrderTable {
     static final int NULL_INDEX = -1;
 
-    private final LongHashTable slotById = new LongHashTable(1024, NULL_INDEX);
+    private final LongHashTable slotById = new LongHashTable(64, NULL_INDEX);
     long[] clOrdId = new long[256];
     byte[] side = new byte[256];
     long[] priceTicks = new long[256];

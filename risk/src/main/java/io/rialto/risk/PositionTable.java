@@ -25,7 +25,7 @@ final class PositionTable {
     static final int NULL_INDEX = -1;
 
     final PositionLedger ledger = new PositionLedger(64);
-    private final LongHashTable slotByKey = new LongHashTable(256, NULL_INDEX);
+    private final LongHashTable slotByKey = new LongHashTable(64, NULL_INDEX);
     private final Scopes holders;
     private final Market market;
     private final Limit lossLimit;
