@@ -1,7 +1,5 @@
 package io.rialto.risk;
 
-import org.agrona.collections.Long2LongHashMap;
-
 /**
  * Remembers accepted orders by a 64-bit hash of (strategy, instrument, side, price, quantity) until their
  * window expires. A hash stands for the key, so two different orders are taken for duplicates only when
@@ -9,16 +7,21 @@ import org.agrona.collections.Long2LongHashMap;
  *
  * <p>Deadlines sit in a map for the lookup and in a FIFO ring for eviction; eviction stops at the first
  * unexpired entry, so with per-strategy windows of different lengths memory is bounded by the longest
- * window times the order rate. Single-threaded; allocates only when the ring or map grows.
+ * window times the order rate. The lookup of {@link #isDuplicate} leaves its table position for the
+ * {@link #record} of the same key that follows it, so an accepted order costs one probe of the map (plus
+ * one for the entry it evicts, if any). Single-threaded; allocates only when the ring or map grows.
  */
 final class DuplicateFilter {
     private static final long MISSING = Long.MIN_VALUE;
 
-    private final Long2LongHashMap deadlineByKey = new Long2LongHashMap(1024, 0.65f, MISSING);
+    private final LongHashTable deadlineByKey = new LongHashTable(1024, MISSING);
     private long[] ringKey = new long[1024];
     private long[] ringDeadline = new long[1024];
     private int head;
     private int size;
+    private long probedKey;
+    private int probed;
+    private boolean probeValid;
 
     static long key(int strategy, int instrumentId, int side, long priceTicks, long qtyLots) {
         long h = mix(((long) strategy << 32) ^ ((long) instrumentId << 1) ^ side);
@@ -34,13 +37,22 @@ final class DuplicateFilter {
 
     boolean isDuplicate(long key, long nowNs) {
         evict(nowNs);
-        long deadline = deadlineByKey.get(key);
-        return deadline != MISSING && deadline - nowNs > 0;
+        int p = deadlineByKey.probe(key);
+        probedKey = key;
+        probed = p;
+        probeValid = true;
+        return p >= 0 && deadlineByKey.valueAt(p) - nowNs > 0;
     }
 
     void record(long key, long nowNs, long windowNs) {
         long deadline = nowNs + windowNs;
-        deadlineByKey.put(key, deadline);
+        int p = probeValid && probedKey == key ? probed : deadlineByKey.probe(key);
+        probeValid = false;
+        if (p >= 0) {
+            deadlineByKey.setValueAt(p, deadline);
+        } else {
+            deadlineByKey.insertAt(p, key, deadline);
+        }
         if (size == ringKey.length) {
             grow();
         }
@@ -53,9 +65,9 @@ final class DuplicateFilter {
     private void evict(long nowNs) {
         int mask = ringKey.length - 1;
         while (size > 0 && ringDeadline[head] - nowNs <= 0) {
-            long key = ringKey[head];
-            if (deadlineByKey.get(key) == ringDeadline[head]) {
-                deadlineByKey.remove(key);
+            int p = deadlineByKey.probe(ringKey[head]);
+            if (p >= 0 && deadlineByKey.valueAt(p) == ringDeadline[head]) {
+                deadlineByKey.removeAt(p);
             }
             head = (head + 1) & mask;
             size--;

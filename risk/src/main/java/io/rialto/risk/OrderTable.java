@@ -1,7 +1,5 @@
 package io.rialto.risk;
 
-import org.agrona.collections.Long2LongHashMap;
-
 import java.util.Arrays;
 
 /**
@@ -13,12 +11,14 @@ import java.util.Arrays;
  *                            prev[o], next[o]: the resting orders of one account slot and side, for self-trade
  *   restingHead[accountSlot * 2 + side] ─▶ first order of that list
  * </pre>
- * A free slot is linked through {@code next}. Single-threaded; allocates only when it grows.
+ * A free slot is linked through {@code next}. {@link #find} keeps the map position it probed, so the
+ * {@link #add} of a new clOrdId or the {@link #remove} of a found order that follows it needs no second probe.
+ * Single-threaded; allocates only when it grows.
  */
 final class OrderTable {
     static final int NULL_INDEX = -1;
 
-    private final Long2LongHashMap slotById = new Long2LongHashMap(1024, 0.65f, NULL_INDEX);
+    private final LongHashTable slotById = new LongHashTable(64, NULL_INDEX);
     long[] clOrdId = new long[256];
     byte[] side = new byte[256];
     long[] priceTicks = new long[256];
@@ -36,13 +36,26 @@ final class OrderTable {
     private int freeHead = NULL_INDEX;
     private int highWater;
     private int open;
+    /** What the last {@link #find} probed, valid until the map changes. */
+    private long probedId;
+    private int probed;
+    private boolean probeValid;
 
     OrderTable() {
         Arrays.fill(restingHead, NULL_INDEX);
     }
 
     int find(long id) {
-        return (int) slotById.get(id);
+        int p = slotById.probe(id);
+        probedId = id;
+        probed = p;
+        probeValid = true;
+        return p >= 0 ? (int) slotById.valueAt(p) : NULL_INDEX;
+    }
+
+    /** The map position of {@code id}: the one {@link #find} left when it was for this id, else a new probe. */
+    private int position(long id) {
+        return probeValid && probedId == id ? probed : slotById.probe(id);
     }
 
     int open() {
@@ -76,13 +89,23 @@ final class OrderTable {
             prev[next[o]] = o;
         }
         restingHead[list] = o;
-        slotById.put(id, o);
+        int p = position(id);
+        probeValid = false;
+        if (p >= 0) {
+            slotById.setValueAt(p, o);
+        } else {
+            slotById.insertAt(p, id, o);
+        }
         open++;
         return o;
     }
 
     void remove(int o) {
-        slotById.remove(clOrdId[o]);
+        int p = position(clOrdId[o]);
+        probeValid = false;
+        if (p >= 0) {
+            slotById.removeAt(p);
+        }
         int list = accountSlot[o] * 2 + side[o];
         if (prev[o] != NULL_INDEX) {
             next[prev[o]] = next[o];

@@ -3,7 +3,6 @@ package io.rialto.risk;
 import io.rialto.core.domain.RejectReason;
 import io.rialto.core.domain.Side;
 import io.rialto.core.position.PositionLedger;
-import org.agrona.collections.Long2LongHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,15 +25,19 @@ final class PositionTable {
     static final int NULL_INDEX = -1;
 
     final PositionLedger ledger = new PositionLedger(64);
-    private final Long2LongHashMap slotByKey = new Long2LongHashMap(256, 0.65f, NULL_INDEX);
+    private final LongHashTable slotByKey = new LongHashTable(64, NULL_INDEX);
     private final Scopes holders;
     private final Market market;
     private final Limit lossLimit;
     private final int[] headByInstrument;
     int[] holder = new int[64];
     int[] instrument = new int[64];
-    /** The account of a strategy's slot (the account of its last order there); unused in other tables. */
+    /**
+     * The account of a strategy's slot (the account of its last order there), {@link #NULL_INDEX} before its
+     * first order, and that account's slot on the instrument in the account table; unused in other tables.
+     */
     int[] account = new int[64];
+    int[] accountSlot = new int[64];
     long[] openBuy = new long[64];
     long[] openSell = new long[64];
     long[] openBuyE6 = new long[64];
@@ -57,9 +60,9 @@ final class PositionTable {
 
     int slot(int holderIndex, int instrumentId) {
         long key = ((long) holderIndex << 32) | instrumentId;
-        long found = slotByKey.get(key);
-        if (found != NULL_INDEX) {
-            return (int) found;
+        int p = slotByKey.probe(key);
+        if (p >= 0) {
+            return (int) slotByKey.valueAt(p);
         }
         if (size == holder.length) {
             grow(size * 2);
@@ -69,7 +72,9 @@ final class PositionTable {
         instrument[s] = instrumentId;
         nextOfInstrument[s] = headByInstrument[instrumentId];
         headByInstrument[instrumentId] = s;
-        slotByKey.put(key, s);
+        account[s] = NULL_INDEX;
+        accountSlot[s] = NULL_INDEX;
+        slotByKey.insertAt(p, key, s);
         return s;
     }
 
@@ -78,16 +83,32 @@ final class PositionTable {
         return (int) slotByKey.get(((long) holderIndex << 32) | instrumentId);
     }
 
-    /** Adds (or with negative amounts releases) what an open order reserves. */
+    /**
+     * Adds (or with negative amounts releases) what an open order reserves. The cost basis does not move with
+     * orders, so only one side's cached exposure changes, by the notional: the same values {@link #refresh}
+     * computes from scratch (longE6 = costE6 + openBuyE6, shortE6 = costE6 - openSellE6), without re-valuing
+     * the cost basis.
+     */
     void reserve(int s, int side, long qtyLots, long notionalE6) {
+        int h = holder[s];
+        long l = longE6[s];
+        long sh = shortE6[s];
         if (side == 0) {
             openBuy[s] += qtyLots;
             openBuyE6[s] += notionalE6;
+            l += notionalE6;
+            longE6[s] = l;
+            holders.longE6[h] += notionalE6;
         } else {
             openSell[s] += qtyLots;
             openSellE6[s] += notionalE6;
+            sh -= notionalE6;
+            shortE6[s] = sh;
+            holders.shortE6[h] -= notionalE6;
         }
-        refreshExposure(s);
+        long gross = Math.max(Math.abs(l), Math.abs(sh));
+        holders.grossE6[h] += gross - grossE6[s];
+        grossE6[s] = gross;
     }
 
     /** Position if every open order of {@code side} and {@code addLots} more filled. */
@@ -131,7 +152,7 @@ final class PositionTable {
         refreshPnl(s);
     }
 
-    /** Exposure only: what an order's reservation changes (P&amp;L does not move with open orders). */
+    /** Exposure from scratch: after a fill moved the cost basis (P&amp;L does not move with open orders). */
     private void refreshExposure(int s) {
         int h = holder[s];
         long costE6 = market.moneyE6(instrument[s], ledger.cost(s));
@@ -176,6 +197,7 @@ final class PositionTable {
         holder = Arrays.copyOf(holder, n);
         instrument = Arrays.copyOf(instrument, n);
         account = Arrays.copyOf(account, n);
+        accountSlot = Arrays.copyOf(accountSlot, n);
         openBuy = Arrays.copyOf(openBuy, n);
         openSell = Arrays.copyOf(openSell, n);
         openBuyE6 = Arrays.copyOf(openBuyE6, n);

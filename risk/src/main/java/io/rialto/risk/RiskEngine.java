@@ -131,12 +131,16 @@ public final class RiskEngine implements RiskCheck {
         }
         long nowNs = clock.getAsLong();
         int st = strategyOf(clOrdId, order.strategyId());
-        int ac = accountOf(order.account());
+        int ac = accountOf(st, order.account());
         int venue = instrument.venueIndex();
         int side = order.side().ordinal();
         int sp = strategyPositions.slot(st, id);
-        strategyPositions.account[sp] = ac;
-        int ap = accountPositions.slot(ac, id);
+        int ap = strategyPositions.accountSlot[sp];
+        if (strategyPositions.account[sp] != ac) { // the strategy's slot remembers its account's slot
+            ap = accountPositions.slot(ac, id);
+            strategyPositions.account[sp] = ac;
+            strategyPositions.accountSlot[sp] = ap;
+        }
         int fp = id; // the firm's slots are made in instrument order
         RejectReason reason = stateCheck(st, ac, id, venue, sp, side, qty);
         if (reason != RejectReason.NONE) {
@@ -494,6 +498,16 @@ public final class RiskEngine implements RiskCheck {
             strategyByIndex.put(index, st);
         }
         return st;
+    }
+
+    /** The account of an order, remembered per strategy (strategies usually trade for one account). */
+    private int accountOf(int st, String account) {
+        int ac = strategies.lastAccount[st];
+        if (ac == NULL_INDEX || !accounts.names[ac].equals(account)) {
+            ac = accountOf(account);
+            strategies.lastAccount[st] = ac;
+        }
+        return ac;
     }
 
     int accountOf(String account) {

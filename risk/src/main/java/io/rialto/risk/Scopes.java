@@ -13,6 +13,7 @@ import java.util.Arrays;
  *   entity e ─ limits[e * Limit.COUNT + limit.ordinal()]   resolved, 0 of a maximum already Long.MAX_VALUE
  *            ─ state[e] (TradingState ordinal), haltReason[e] (why HALTED rejects)
  *            ─ openOrders[e], openNotionalE6[e]                 (strategies)
+ *            ─ lastAccount[e]: account of the last order        (strategies; a cache, NULL_INDEX before one)
  *            ─ pnlE6[e], dayStartPnlE6[e]                       (strategies, accounts)
  *            ─ grossE6[e], longE6[e], shortE6[e]                (accounts, the firm: worst-case exposure)
  *            ─ buckets 3e, 3e+1, 3e+2: new, modify, cancel      (strategies, venues)
@@ -34,6 +35,7 @@ final class Scopes {
     RejectReason[] haltReason = new RejectReason[16];
     int[] openOrders = new int[16];
     long[] openNotionalE6 = new long[16];
+    int[] lastAccount = new int[16];
     long[] pnlE6 = new long[16];
     long[] dayStartPnlE6 = new long[16];
     long[] grossE6 = new long[16];
@@ -58,6 +60,7 @@ final class Scopes {
         int e = size++;
         names[e] = name;
         indexByName.put(name, e);
+        lastAccount[e] = NULL_INDEX;
         long initial = overrides != null && overrides[Limit.TRADING_STATE.ordinal()] != Limit.UNSET
                 ? overrides[Limit.TRADING_STATE.ordinal()] : TradingState.ACTIVE.ordinal();
         setState(e, (byte) initial, RejectReason.TRADING_HALTED);
@@ -111,6 +114,7 @@ final class Scopes {
         haltReason = Arrays.copyOf(haltReason, n);
         openOrders = Arrays.copyOf(openOrders, n);
         openNotionalE6 = Arrays.copyOf(openNotionalE6, n);
+        lastAccount = Arrays.copyOf(lastAccount, n);
         pnlE6 = Arrays.copyOf(pnlE6, n);
         dayStartPnlE6 = Arrays.copyOf(dayStartPnlE6, n);
         grossE6 = Arrays.copyOf(grossE6, n);
