@@ -48,10 +48,12 @@ public final class RunSummary {
         long mdEvents = 0;
         long conflated = 0;
         long gaps = 0;
+        long resyncs = 0;
         for (SymbolBook.Stats b : result.books()) {
             mdEvents += b.events();
             conflated += b.conflated();
             gaps += b.gaps() + b.crossed();
+            resyncs += b.resyncs();
         }
         f.put("md_events", mdEvents);
         long first = metrics.firstIngestNs();
@@ -87,6 +89,7 @@ public final class RunSummary {
         f.put("ingest_to_book_ns", percentiles(metrics.ingestToBookTotal()));
         f.put("book_to_strategy_ns", percentiles(metrics.bookToStrategyTotal()));
         f.put("md_gaps", gaps);
+        f.put("md_resyncs", resyncs);
         Map<String, Object> riskRejects = new LinkedHashMap<>();
         long[] byReason = result.risk().rejectsByReason();
         for (RejectReason reason : RejectReason.values()) {

@@ -158,7 +158,8 @@ public final class Platform {
         for (int s = 0; s < registry.symbols().size(); s++) {
             String symbol = registry.symbols().get(s);
             books.add(system.systemActorOf(SymbolBook.create(registry, s, settings.publishLevels(), metrics,
-                    riskGate), "book-" + symbol, hot.contains(symbol) ? hotProps : bookProps));
+                    riskGate, id -> adapters.get(registry.get(id).venueIndex()).requestSnapshot(id)),
+                    "book-" + symbol, hot.contains(symbol) ? hotProps : bookProps));
         }
         ActorRef<DeadLetterRelay.Command> relay = system.systemActorOf(DeadLetterRelay.create(riskGate),
                 "dead-letter-relay", Props.empty());

@@ -218,7 +218,7 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
                 engineFailure("checkNew", e);
             }
         }
-        metrics.riskCheck.recordValue(System.nanoTime() - start);
+        PlatformMetrics.record(metrics.riskCheck, System.nanoTime() - start);
         checked++;
         if (reason == RejectReason.NONE) {
             accepted++;

@@ -194,7 +194,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
             }
         }
         if (live()) {
-            metrics.bookToStrategy.recordValue(Math.max(0, clock.getAsLong() - update.publishNs()));
+            PlatformMetrics.record(metrics.bookToStrategy, clock.getAsLong() - update.publishNs());
             originNs = update.ingestNs();
             safely(() -> strategy.onBook(update));
             originNs = 0;

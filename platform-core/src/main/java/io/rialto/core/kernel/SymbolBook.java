@@ -17,6 +17,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * Owns the books of one symbol: a {@link DepthBook} per venue listing it. The only writer of that
@@ -28,8 +29,9 @@ import java.util.Arrays;
  *       versions it never sees are counted as conflated;</li>
  *   <li>trades are sent to every subscriber as they happen, never conflated.</li>
  * </ul>
- * A sequence gap or a crossed book makes that venue's book stale (ignored until a snapshot), and is
- * counted and logged once per venue.
+ * A sequence gap or a crossed book makes that venue's book stale (not served, its updates ignored) and
+ * asks the venue for a snapshot (a resync), counted and logged once per stale period; the snapshot makes
+ * it whole again.
  */
 public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
 
@@ -64,7 +66,7 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
     }
 
     public record Stats(int symbolIndex, long events, long gaps, long crossed, long ignored, long published,
-                        long conflated, long tradesPublished) implements RialtoMessage {
+                        long conflated, long tradesPublished, long resyncs) implements RialtoMessage {
     }
 
     private final int symbolIndex;
@@ -91,6 +93,8 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
     private long conflated;
     private long tradesPublished;
     private final boolean[] reportedBad;
+    private final IntConsumer resync;
+    private long resyncs;
     private final ActorRef<RiskGate.Command> riskGate;
     /** Best prices last sent to risk, per venue slot. */
     private final long[] sentBid;
@@ -102,13 +106,23 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
      */
     public static Behavior<Command> create(InstrumentRegistry registry, int symbolIndex, int levels,
                                            PlatformMetrics metrics, ActorRef<RiskGate.Command> riskGate) {
-        return Behaviors.setup(ctx -> new SymbolBook(ctx, registry, symbolIndex, levels, metrics, riskGate));
+        return create(registry, symbolIndex, levels, metrics, riskGate, instrumentId -> { });
+    }
+
+    /**
+     * @param resync asks the venue of an instrument for a snapshot (its book went stale); must not block
+     */
+    public static Behavior<Command> create(InstrumentRegistry registry, int symbolIndex, int levels,
+                                           PlatformMetrics metrics, ActorRef<RiskGate.Command> riskGate,
+                                           IntConsumer resync) {
+        return Behaviors.setup(ctx -> new SymbolBook(ctx, registry, symbolIndex, levels, metrics, riskGate, resync));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // the subscriber array: refs by slot, no list of boxes
     private SymbolBook(ActorContext<Command> ctx, InstrumentRegistry registry, int symbolIndex, int levels,
-                       PlatformMetrics metrics, ActorRef<RiskGate.Command> riskGate) {
+                       PlatformMetrics metrics, ActorRef<RiskGate.Command> riskGate, IntConsumer resync) {
         super(ctx);
+        this.resync = resync;
         this.riskGate = riskGate;
         this.symbolIndex = symbolIndex;
         this.symbol = registry.symbols().get(symbolIndex);
@@ -168,7 +182,9 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
         events += n;
         metrics.mdEvents.add(n);
         long now = System.nanoTime();
-        metrics.ingestToBook.recordValue(Math.max(0, now - b.ingestNs()));
+        if (b.ingestNs() != 0) {
+            PlatformMetrics.record(metrics.ingestToBook, now - b.ingestNs());
+        }
         lastIngestNs = b.ingestNs();
         if (version != versionBefore) {
             publishBook(now);
@@ -209,10 +225,12 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
             default -> ignored++;
         }
         if (!reportedBad[slot] && result != DepthBook.IGNORED) {
-            reportedBad[slot] = true;
-            getContext().getLog().warn("{} on venue slot {}: {} at seq {} (last good {}); book stale until snapshot",
+            reportedBad[slot] = true; // once per stale period: one resync request, one log line
+            resyncs++;
+            getContext().getLog().warn("{} on venue slot {}: {} at seq {} (last good {}); stale, snapshot requested",
                     symbol, slot, result == DepthBook.GAP ? "sequence gap" : "crossed book", seq,
                     books[slot].lastSeq());
+            resync.accept(instrumentIds[slot]);
         }
     }
 
@@ -352,7 +370,7 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
 
     private Behavior<Command> onGetStats(GetStats msg) {
         msg.replyTo().tell(new Stats(symbolIndex, events, gaps, crossed, ignored, published, conflated,
-                tradesPublished));
+                tradesPublished, resyncs));
         return this;
     }
 }

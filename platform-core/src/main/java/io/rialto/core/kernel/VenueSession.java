@@ -193,7 +193,7 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
         }
         long now = System.nanoTime();
         if (order.originNs() != 0) {
-            metrics.tickToTrade.recordValue(Math.max(0, now - order.originNs()));
+            PlatformMetrics.record(metrics.tickToTrade, now - order.originNs());
         }
         Tracked tracked = new Tracked(order, msg.strategy(), now);
         tracked.probe = probe;
@@ -277,7 +277,7 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
             return this;
         }
         if (msg.modify().originNs() != 0) {
-            metrics.tickToTrade.recordValue(Math.max(0, System.nanoTime() - msg.modify().originNs()));
+            PlatformMetrics.record(metrics.tickToTrade, System.nanoTime() - msg.modify().originNs());
         }
         adapter.modify(msg.modify());
         return this;
@@ -310,7 +310,7 @@ public final class VenueSession extends AbstractBehavior<VenueSession.Command> {
         switch (report.execType()) {
             case NEW -> {
                 acks++;
-                metrics.orderAck.recordValue(Math.max(0, System.nanoTime() - tracked.order.submitNs()));
+                PlatformMetrics.record(metrics.orderAck, System.nanoTime() - tracked.order.submitNs());
                 tracked.acked = true;
                 if (tracked.probe) {
                     probeInFlight = false;

@@ -38,6 +38,14 @@ public final class PlatformMetrics {
     private Histogram ingestToBookInterval;
     private Histogram bookToStrategyInterval;
 
+    /**
+     * Records a latency, clamped to the histograms' range [0, 60 s]: a clock step or a long pause must never
+     * throw inside the actor that measures it. Allocation-free, like {@link Recorder#recordValue}.
+     */
+    public static void record(Recorder recorder, long valueNs) {
+        recorder.recordValue(valueNs < 0 ? 0 : Math.min(valueNs, HIGHEST_NS));
+    }
+
     private volatile long firstIngestNs;
     private volatile long lastIngestNs;
 

@@ -41,6 +41,13 @@ public interface VenueAdapter {
 
     void modify(ModifyOrder modify);
 
+    /**
+     * The platform's book of this instrument is stale (a sequence gap or a crossed book): send a snapshot
+     * on the market-data source. Called from any thread; must not block.
+     */
+    default void requestSnapshot(int instrumentId) {
+    }
+
     /** Ends the market-data source (it completes once what was produced has been pulled). */
     void stopMarketData();
 

@@ -85,7 +85,7 @@ class KryoSerializationTest {
                 new SymbolBook.Subscribe(7, strategy), new SymbolBook.Unsubscribe(7), new SymbolBook.Consumed(7),
                 new SymbolBook.GetTop(5, KIT.<BookUpdate>createTestProbe().getRef()),
                 new SymbolBook.GetStats(KIT.<SymbolBook.Stats>createTestProbe().getRef()),
-                new SymbolBook.Stats(0, 1, 2, 3, 4, 5, 6, 7), book,
+                new SymbolBook.Stats(0, 1, 2, 3, 4, 5, 6, 7, 8), book,
                 new StrategyHost.TradeTick(trade), new StrategyHost.OrderEvent(fill),
                 new StrategyHost.Stop(KIT.<StrategyHost.Stopped>createTestProbe().getRef()),
                 new StrategyHost.Stopped("mm-1", new StrategyHost.Stats("mm-1", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, true)),

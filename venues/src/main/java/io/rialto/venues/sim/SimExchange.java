@@ -43,6 +43,9 @@ final class SimExchange extends AbstractBehavior<SimExchange.Command> {
     record AttachFeed(ActorRef<Object> feed) implements Command {
     }
 
+    record RequestSnapshot(int instrumentId) implements Command {
+    }
+
     enum FeedAck implements Command { INSTANCE }
 
     enum Tick implements Command { INSTANCE }
@@ -88,6 +91,7 @@ final class SimExchange extends AbstractBehavior<SimExchange.Command> {
                 .onMessage(Cancel.class, this::onCancel)
                 .onMessage(Modify.class, this::onModify)
                 .onMessage(AttachFeed.class, this::onAttachFeed)
+                .onMessage(RequestSnapshot.class, this::onRequestSnapshot)
                 .onMessageEquals(FeedAck.INSTANCE, this::onFeedAck)
                 .onMessageEquals(Tick.INSTANCE, this::onTick)
                 .onMessageEquals(StopFeed.INSTANCE, this::onStopFeed)
@@ -113,6 +117,11 @@ final class SimExchange extends AbstractBehavior<SimExchange.Command> {
         feed = msg.feed();
         market.openFeed(System.nanoTime());
         lastTickNs = System.nanoTime();
+        return send();
+    }
+
+    private Behavior<Command> onRequestSnapshot(RequestSnapshot msg) {
+        market.requestSnapshot(msg.instrumentId());
         return send();
     }
 

@@ -156,17 +156,35 @@ final class SimMarket implements MatchingListener {
         feedOpen = true;
         ready.clear();
         builder.build();
-        long[] px = new long[4096];
-        long[] qty = new long[4096];
-        int[] counts = new int[4096];
         for (int i = 0; i < books.length; i++) {
-            int nb = books[i].depth(Side.BUY, px, qty, counts, px.length);
-            long[] bidPx = Arrays.copyOf(px, nb);
-            long[] bidQty = Arrays.copyOf(qty, nb);
-            int na = books[i].depth(Side.SELL, px, qty, counts, px.length);
-            ready.add(new BookSnapshot(instruments.get(i).id(), seqs[i], bidPx, bidQty, Arrays.copyOf(px, na),
-                    Arrays.copyOf(qty, na), 0L));
+            ready.add(snapshotOf(i));
         }
+    }
+
+    /**
+     * Queues a snapshot of one instrument (a consumer's resync), after what is already queued: it carries the
+     * sequence number of the last event published, so updates after it continue from there.
+     */
+    void requestSnapshot(int instrumentId) {
+        if (!feedOpen || instrumentId < 0 || instrumentId >= localByInstrumentId.length
+                || localByInstrumentId[instrumentId] == NULL_INDEX) {
+            return;
+        }
+        flush();
+        ready.add(snapshotOf(localByInstrumentId[instrumentId]));
+    }
+
+    private BookSnapshot snapshotOf(int local) {
+        MatchingBook book = books[local];
+        int bids = book.levelCount(Side.BUY);
+        int asks = book.levelCount(Side.SELL);
+        long[] bidPx = new long[bids];
+        long[] bidQty = new long[bids];
+        long[] askPx = new long[asks];
+        long[] askQty = new long[asks];
+        book.depth(Side.BUY, bidPx, bidQty, new int[bids], bids);
+        book.depth(Side.SELL, askPx, askQty, new int[asks], asks);
+        return new BookSnapshot(instruments.get(local).id(), seqs[local], bidPx, bidQty, askPx, askQty, 0L);
     }
 
     void closeFeed() {

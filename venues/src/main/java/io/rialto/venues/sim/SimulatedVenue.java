@@ -99,6 +99,11 @@ public final class SimulatedVenue implements VenueAdapter {
     }
 
     @Override
+    public void requestSnapshot(int instrumentId) {
+        requireConnected().tell(new SimExchange.RequestSnapshot(instrumentId));
+    }
+
+    @Override
     public void stopMarketData() {
         requireConnected().tell(SimExchange.StopFeed.INSTANCE);
     }

@@ -9,7 +9,7 @@ public final class VenueRegistrations implements KryoRegistrations {
     @Override
     public List<Class<?>> classes() {
         return List.of(SimExchange.Submit.class, SimExchange.Cancel.class, SimExchange.Modify.class,
-                SimExchange.AttachFeed.class, SimExchange.FeedAck.class, SimExchange.Tick.class,
+                SimExchange.AttachFeed.class, SimExchange.RequestSnapshot.class, SimExchange.FeedAck.class, SimExchange.Tick.class,
                 SimExchange.StopFeed.class);
     }
 }

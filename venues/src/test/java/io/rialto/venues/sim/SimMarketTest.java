@@ -85,6 +85,25 @@ class SimMarketTest {
         assertTrue(reports.stream().anyMatch(r -> r.execType() == ExecType.REPLACED), "modifies applied");
     }
 
+    @Test
+    void shouldAnswerASnapshotRequestWithTheWholeBookAtTheLastPublishedSequence() {
+        market.openFeed(0);
+        drainAndCheck("snapshot");
+        market.generate(500);
+        market.flush();
+        Instrument instrument = registry.get(1);
+        market.requestSnapshot(instrument.id());
+        List<MarketData> out = new ArrayList<>(market.ready());
+        BookSnapshot snapshot = (BookSnapshot) out.get(out.size() - 1);
+        DepthBook fresh = new DepthBook(16);
+        fresh.applySnapshot(snapshot);
+        for (Side side : Side.values()) {
+            assertArrayEquals(levels(market.book(instrument.id()), side), levels(fresh, side), side.name());
+        }
+        drainAndCheck("after the snapshot"); // the events queued before it still apply in sequence
+        assertEquals(depth[instrument.id()].lastSeq(), snapshot.seq());
+    }
+
     private final java.util.Map<Long, Integer> instrumentOf = new java.util.HashMap<>();
 
     private int idInstrument(long id, Instrument fallback) {
