@@ -20,8 +20,11 @@ import org.slf4j.LoggerFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +57,7 @@ class OpsServerTest {
         OpsSettings settings = OpsSettings.create(ConfigFactory.parseString("rialto.ops { port = 0, token = \""
                 + TOKEN + "\" }").withFallback(ConfigLoader.defaults()), name -> null);
         server = OpsServer.start(platform, ConfigFactory.parseMap(Map.of("rialto.risk.max-order-qty", 1000)),
-                settings, () -> HealthMode.FULL, () -> "rialto_test 1\n");
+                settings, () -> HealthMode.FULL, new PlatformCollector(platform, 0, () -> HealthMode.FULL)::scrape);
         http = new OpsClientSupport(server.port(), TOKEN);
     }
 
@@ -221,9 +224,41 @@ class OpsServerTest {
     }
 
     @Test
-    void shouldServeMetricsText() throws Exception {
+    void shouldServeMetricsInThePrometheusTextFormat() throws Exception {
+        platform.metrics().tickToTrade.recordValue(20_000);
+        platform.metrics().tickToTrade.recordValue(40_000);
+        platform.metrics().drain();
         HttpResponse<String> response = http.get("/metrics");
-        assertEquals(200, response.statusCode());
-        assertEquals("rialto_test 1\n", response.body());
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        Pattern sample = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})? (\\S+)");
+        Map<String, Double> series = new HashMap<>();
+        for (String line : response.body().split("\n")) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                assertTrue(line.isEmpty() || line.matches("# (HELP|TYPE) rialto_\\w+ .*"), line);
+                continue;
+            }
+            Matcher m = sample.matcher(line);
+            assertTrue(m.matches(), "not an exposition line: " + line);
+            assertTrue(m.group(1).startsWith("rialto_"), line);
+            series.put(m.group(1) + (m.group(2) == null ? "" : m.group(2)), Double.parseDouble(m.group(3)));
+        }
+        for (String name : List.of("rialto_market_data_events_total", "rialto_orders_submitted_total",
+                "rialto_orders_rejected_total", "rialto_fills_total", "rialto_conflated_updates_total",
+                "rialto_risk_rejects_total{reason=\"KILL_SWITCH\"}", "rialto_tick_to_trade_seconds_count",
+                "rialto_symbols{tier=\"hot\"}", "rialto_symbols{tier=\"warm\"}",
+                "rialto_health_mode{mode=\"FULL\"}", "rialto_jvm_memory_used_bytes{area=\"heap\"}",
+                "rialto_jvm_threads", "rialto_stage_latency_seconds_count{stage=\"risk_check\"}")) {
+            assertTrue(series.containsKey(name), name + " in " + series.keySet());
+        }
+        assertTrue(series.get("rialto_market_data_events_total") >= 1, series.toString());
+        assertTrue(series.get("rialto_tick_to_trade_seconds_count") >= 2, series.toString());
+        double p99 = series.get("rialto_tick_to_trade_seconds{quantile=\"0.99\"}");
+        assertTrue(p99 > 0 && p99 < 60, "p99 in seconds: " + p99);
+        assertEquals(1.0, series.get("rialto_symbols{tier=\"warm\"}"));
+        assertEquals(1.0, series.get("rialto_health_mode{mode=\"FULL\"}"));
+        assertEquals(0.0, series.get("rialto_health_mode{mode=\"SAFE\"}"));
+        assertTrue(series.keySet().stream().anyMatch(k -> k.startsWith("rialto_jvm_gc_collections_total{gc=")),
+                series.keySet().toString());
     }
 }
