@@ -9,6 +9,8 @@ import io.rialto.core.config.RialtoSettings;
 import io.rialto.core.kernel.Platform;
 import io.rialto.core.metrics.PlatformMetrics;
 import io.rialto.core.ops.HealthMode;
+import io.rialto.core.ops.HealthMonitor;
+import io.rialto.core.ops.HealthSettings;
 import io.rialto.core.ops.OpsServer;
 import io.rialto.core.ops.OpsSettings;
 import io.rialto.core.ops.PlatformCollector;
@@ -100,11 +102,13 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         Config cfg;
         Duration runFor;
         OpsSettings opsSettings;
+        HealthSettings healthSettings;
         try {
             runFor = parseDuration();
             cfg = ConfigLoader.load(configFile(), sets, options());
             RialtoSettings.create(cfg);
             opsSettings = OpsSettings.create(cfg);
+            healthSettings = HealthSettings.create(cfg);
         } catch (ConfigError e) {
             err.println("rialto: " + e.getMessage());
             err.flush();
@@ -124,9 +128,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         // started means every strategy has run onStart and answered once, not merely been spawned
         platform.strategyStats().toCompletableFuture().join();
         long startedNs = System.nanoTime();
+        HealthMonitor health = healthSettings.enabled() ? HealthMonitor.start(healthSettings, metrics) : null;
+        Supplier<HealthMode> mode = health == null ? () -> HealthMode.FULL : health::mode;
         OpsServer ops = null;
         if (opsSettings.enabled()) {
-            Supplier<HealthMode> mode = () -> HealthMode.FULL;
             try {
                 ops = OpsServer.start(platform, cfg, opsSettings, mode, new PlatformCollector(platform,
                         RialtoSettings.create(cfg).hotSymbols().size(), mode)::scrape);
@@ -134,6 +139,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 err.println("rialto: " + e.getMessage() + " (choose another with --ops-port, or set "
                         + "rialto.ops.enabled = false)");
                 err.flush();
+                if (health != null) {
+                    health.close();
+                }
                 platform.shutdown();
                 return CommandLine.ExitCode.SOFTWARE;
             }
@@ -167,6 +175,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         reporter.shutdownNow();
         if (ops != null) {
             ops.close();
+        }
+        if (health != null) {
+            health.close();
         }
         out.println("rialto: stopping: draining feeds, cancelling open orders, reconciling");
         out.flush();

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,7 @@ class OpsServerTest {
     private Platform platform;
     private OpsServer server;
     private OpsClientSupport http;
+    private final AtomicReference<HealthMode> mode = new AtomicReference<>(HealthMode.FULL);
     private final ListAppender<ILoggingEvent> audit = new ListAppender<>();
 
     @BeforeAll
@@ -57,7 +59,7 @@ class OpsServerTest {
         OpsSettings settings = OpsSettings.create(ConfigFactory.parseString("rialto.ops { port = 0, token = \""
                 + TOKEN + "\" }").withFallback(ConfigLoader.defaults()), name -> null);
         server = OpsServer.start(platform, ConfigFactory.parseMap(Map.of("rialto.risk.max-order-qty", 1000)),
-                settings, () -> HealthMode.FULL, new PlatformCollector(platform, 0, () -> HealthMode.FULL)::scrape);
+                settings, mode::get, new PlatformCollector(platform, 0, mode::get)::scrape);
         http = new OpsClientSupport(server.port(), TOKEN);
     }
 
@@ -89,6 +91,22 @@ class OpsServerTest {
         JsonNode body = json(http.getWithToken("/health", null), 200);
         assertEquals("UP", body.get("status").asText());
         assertEquals("FULL", body.get("mode").asText());
+    }
+
+    @Test
+    void shouldShowTheHealthModeInHealthStatusAndMetrics() throws Exception {
+        mode.set(HealthMode.EMERGENCY);
+        try {
+            JsonNode health = json(http.getWithToken("/health", null), 200);
+            assertEquals("EMERGENCY", health.get("mode").asText());
+            assertEquals("UP", health.get("status").asText());
+            assertEquals("EMERGENCY", json(http.get("/api/status"), 200).get("mode").asText());
+            String metrics = http.get("/metrics").body();
+            assertTrue(metrics.contains("rialto_health_mode{mode=\"EMERGENCY\"} 1"), metrics);
+            assertTrue(metrics.contains("rialto_health_mode{mode=\"FULL\"} 0"), metrics);
+        } finally {
+            mode.set(HealthMode.FULL);
+        }
     }
 
     @Test
