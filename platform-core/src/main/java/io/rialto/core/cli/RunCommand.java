@@ -145,12 +145,14 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 platform.shutdown();
                 return CommandLine.ExitCode.SOFTWARE;
             }
-            out.printf("rialto: operations API on http://%s:%d (/health, /metrics, /api/...)%n", opsSettings.host(),
-                    ops.port());
         }
         out.printf("rialto: %d venues, %d symbols, %d strategies started in %.2f s%s; %s%n", platform.venueCount(),
                 platform.registry().symbols().size(), platform.strategiesStarted(), (startedNs - startNs) / 1e9,
                 runFor == null ? "" : ", running for " + duration, "Ctrl-C stops gracefully");
+        if (ops != null) {
+            out.printf("rialto: operations API on http://%s:%d (/health, /metrics, /api/...)%n", opsSettings.host(),
+                    ops.port());
+        }
         out.flush();
         Thread hook = new Thread(this::onSignal, "rialto-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

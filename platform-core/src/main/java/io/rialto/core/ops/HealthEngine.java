@@ -79,7 +79,8 @@ public final class HealthEngine {
         HealthMode recovery = worst(r, settings.recoverFactor(), new ArrayList<>());
         if (recovery.compareTo(mode) >= 0) {
             calm = false;
-            why = over.isEmpty() ? "recovering: readings not yet below the recovery thresholds" : String.join(", ", over);
+            why = over.isEmpty() ? "recovering: readings not yet below the recovery thresholds"
+                    : String.join(", ", over);
             return mode;
         }
         if (!calm) {

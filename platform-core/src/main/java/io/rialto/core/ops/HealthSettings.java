@@ -34,7 +34,7 @@ public record HealthSettings(boolean enabled, Duration interval, Duration startu
     public static HealthSettings create(Config config) {
         Config h = Settings.read(() -> config.getConfig("rialto.health"));
         return new HealthSettings(Settings.bool(h, "enabled"), Settings.positiveDuration(h, "interval"),
-                Settings.read(() -> h.getDuration("startup-grace")), Settings.read(() -> h.getDuration("recover-after")),
+                notNegative(h, "startup-grace"), notNegative(h, "recover-after"),
                 Settings.doubleIn(h, "recover-factor", 0.01, 1.0),
                 new Levels(Settings.doubleIn(h, "cpu.reduced", 0.0, 1.0), Double.POSITIVE_INFINITY,
                         Double.POSITIVE_INFINITY),
@@ -42,9 +42,18 @@ public record HealthSettings(boolean enabled, Duration interval, Duration startu
                 Settings.longIn(h, "error-rate.min-orders", 0, Long.MAX_VALUE), fractions(h, "mailbox-saturation"));
     }
 
+    private static Duration notNegative(Config h, String path) {
+        Duration d = Settings.read(() -> h.getDuration(path));
+        if (d.isNegative()) {
+            throw Settings.outOfRange(h, path, d, "zero or more");
+        }
+        return d;
+    }
+
     private static Levels fractions(Config h, String signal) {
         return ordered(h, signal, new Levels(Settings.doubleIn(h, signal + ".reduced", 0.0, 1.0),
-                Settings.doubleIn(h, signal + ".emergency", 0.0, 1.0), Settings.doubleIn(h, signal + ".safe", 0.0, 1.0)));
+                Settings.doubleIn(h, signal + ".emergency", 0.0, 1.0),
+                Settings.doubleIn(h, signal + ".safe", 0.0, 1.0)));
     }
 
     private static Levels latencies(Config h, String signal) {

@@ -61,7 +61,8 @@ public final class OpsServer implements AutoCloseable {
         Executor blocking = platform.system().dispatchers().lookup(DispatcherSelector.blocking());
         this.routes = new OpsRoutes(platform, config, mapper, blocking, settings.requestTimeout(), mode,
                 metricsText);
-        ServerSettings serverSettings = ServerSettings.create(platform.system().classicSystem()).withRemoteAddressAttribute(true);
+        ServerSettings serverSettings = ServerSettings.create(platform.system().classicSystem())
+                .withRemoteAddressAttribute(true);
         try {
             this.binding = Http.get(platform.system()).newServerAt(settings.host(), settings.port())
                     .withSettings(serverSettings).bind(this::handle).toCompletableFuture()

@@ -5,6 +5,7 @@ import io.rialto.core.cli.Main;
 import io.rialto.core.config.ConfigLoader;
 import io.rialto.core.kernel.Platform;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,13 @@ class OpsCommandsTest {
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         return cmd.execute(args);
+    }
+
+    @Test
+    void shouldRefuseToRunWithAnOpenBindAndNoToken() {
+        Assumptions.assumeTrue(System.getenv(OpsSettings.TOKEN_ENV) == null, "a token is set in the environment");
+        assertEquals(2, rialto("run", "--duration", "1s", "--set", "rialto.ops.host = \"0.0.0.0\""));
+        assertTrue(err.toString().contains("is not a loopback address"), err.toString());
     }
 
     @Test

@@ -56,8 +56,9 @@ class OpsServerTest {
                 ]
                 """);
         platform.strategyStats().toCompletableFuture().join();
-        OpsSettings settings = OpsSettings.create(ConfigFactory.parseString("rialto.ops { port = 0, token = \""
-                + TOKEN + "\" }").withFallback(ConfigLoader.defaults()), name -> null);
+        OpsSettings settings = OpsSettings.create(ConfigFactory.parseString(
+                "rialto.ops { port = 0, max-upload-size = 256k, token = \"" + TOKEN + "\" }")
+                .withFallback(ConfigLoader.defaults()), name -> null);
         server = OpsServer.start(platform, ConfigFactory.parseMap(Map.of("rialto.risk.max-order-qty", 1000)),
                 settings, mode::get, new PlatformCollector(platform, 0, mode::get)::scrape);
         http = new OpsClientSupport(server.port(), TOKEN);
@@ -232,6 +233,20 @@ class OpsServerTest {
                 "name the plug-in");
         assertError(http.postBytes("/api/strategies?name=broken.jar", new byte[] {1, 2, 3}), 400, "not deployed");
         assertError(http.postBytes("/api/strategies?name=empty.jar", new byte[0]), 400, "plug-in JAR");
+    }
+
+    @Test
+    void shouldRefuseAnUploadOverTheLimit() throws Exception {
+        assertError(http.postBytes("/api/strategies?name=big.jar", new byte[300 * 1024]), 413, "max-upload-size");
+    }
+
+    @Test
+    void shouldFailClearlyWhenThePortIsTaken() {
+        OpsSettings taken = OpsSettings.create(ConfigFactory.parseString("rialto.ops { port = " + server.port()
+                + ", token = t }").withFallback(ConfigLoader.defaults()), name -> null);
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> OpsServer.start(platform, ConfigFactory.empty(), taken, mode::get, () -> ""));
+        assertTrue(e.getMessage().contains("could not bind 127.0.0.1:" + server.port()), e.getMessage());
     }
 
     @Test
