@@ -198,6 +198,10 @@ final class OpsRoutes {
         if (platform.strategies().runningIds().contains(id)) {
             throw new OpsException(409, "strategy " + id + " is already running");
         }
+        HealthMode now = mode.get();
+        if (now != HealthMode.FULL) {
+            throw new OpsException(503, "health mode " + now + ": new strategies are refused until the mode is FULL");
+        }
         try {
             platform.strategies().start(new StrategyDeclaration(id, kind, symbols, account, params,
                     "POST /api/strategies/" + id + "/start"));

@@ -105,6 +105,9 @@ class OpsServerTest {
             String metrics = http.get("/metrics").body();
             assertTrue(metrics.contains("rialto_health_mode{mode=\"EMERGENCY\"} 1"), metrics);
             assertTrue(metrics.contains("rialto_health_mode{mode=\"FULL\"} 0"), metrics);
+            assertError(http.post("/api/strategies/reduced-1/start",
+                    "{\"kind\": \"one-bid\", \"symbols\": [\"ABC\"], \"account\": \"A\"}"), 503,
+                    "new strategies are refused");
         } finally {
             mode.set(HealthMode.FULL);
         }
