@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rialto", mixinStandardHelpOptions = true, version = "Rialto 0.1.0",
         description = "Actor-based multi-strategy trading platform.",
-        subcommands = {RunCommand.class, MatchCommand.class, StrategiesCommand.class})
+        subcommands = {RunCommand.class, MatchCommand.class, StrategiesCommand.class, StatusCommand.class,
+                KillCommand.class, StrategyCommand.class, DeployCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

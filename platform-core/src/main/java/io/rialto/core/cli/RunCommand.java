@@ -8,6 +8,12 @@ import io.rialto.core.config.ConfigLoader;
 import io.rialto.core.config.RialtoSettings;
 import io.rialto.core.kernel.Platform;
 import io.rialto.core.metrics.PlatformMetrics;
+import io.rialto.core.ops.HealthMode;
+import io.rialto.core.ops.HealthMonitor;
+import io.rialto.core.ops.HealthSettings;
+import io.rialto.core.ops.OpsServer;
+import io.rialto.core.ops.OpsSettings;
+import io.rialto.core.ops.PlatformCollector;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +32,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * {@code rialto run}: starts the platform, prints a progress line every second, and on
@@ -79,6 +86,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--fills-out", paramLabel = "FILE", description = "Write every fill as CSV.")
     Path fillsOut;
 
+    @Option(names = "--ops-port", paramLabel = "PORT",
+            description = "Port of the operations API, /metrics and /health (rialto.ops.port; 0 picks a free one).")
+    Integer opsPort;
+
     /** Released by --duration or by a shutdown signal. */
     private final CountDownLatch stop = new CountDownLatch(1);
     /** Released when the summary is out: lets the signal handler finish the JVM with exit code 0. */
@@ -90,10 +101,14 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         PrintWriter err = spec.commandLine().getErr();
         Config cfg;
         Duration runFor;
+        OpsSettings opsSettings;
+        HealthSettings healthSettings;
         try {
             runFor = parseDuration();
             cfg = ConfigLoader.load(configFile(), sets, options());
             RialtoSettings.create(cfg);
+            opsSettings = OpsSettings.create(cfg);
+            healthSettings = HealthSettings.create(cfg);
         } catch (ConfigError e) {
             err.println("rialto: " + e.getMessage());
             err.flush();
@@ -113,9 +128,31 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         // started means every strategy has run onStart and answered once, not merely been spawned
         platform.strategyStats().toCompletableFuture().join();
         long startedNs = System.nanoTime();
+        HealthMonitor health = healthSettings.enabled() ? HealthMonitor.start(healthSettings, metrics) : null;
+        Supplier<HealthMode> mode = health == null ? () -> HealthMode.FULL : health::mode;
+        OpsServer ops = null;
+        if (opsSettings.enabled()) {
+            try {
+                ops = OpsServer.start(platform, cfg, opsSettings, mode, new PlatformCollector(platform,
+                        RialtoSettings.create(cfg).hotSymbols().size(), mode)::scrape);
+            } catch (IllegalStateException e) {
+                err.println("rialto: " + e.getMessage() + " (choose another with --ops-port, or set "
+                        + "rialto.ops.enabled = false)");
+                err.flush();
+                if (health != null) {
+                    health.close();
+                }
+                platform.shutdown();
+                return CommandLine.ExitCode.SOFTWARE;
+            }
+        }
         out.printf("rialto: %d venues, %d symbols, %d strategies started in %.2f s%s; %s%n", platform.venueCount(),
                 platform.registry().symbols().size(), platform.strategiesStarted(), (startedNs - startNs) / 1e9,
                 runFor == null ? "" : ", running for " + duration, "Ctrl-C stops gracefully");
+        if (ops != null) {
+            out.printf("rialto: operations API on http://%s:%d (/health, /metrics, /api/...)%n", opsSettings.host(),
+                    ops.port());
+        }
         out.flush();
         Thread hook = new Thread(this::onSignal, "rialto-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -138,6 +175,12 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
         long stopNs = System.nanoTime();
         reporter.shutdownNow();
+        if (ops != null) {
+            ops.close();
+        }
+        if (health != null) {
+            health.close();
+        }
         out.println("rialto: stopping: draining feeds, cancelling open orders, reconciling");
         out.flush();
         int code = 0;
@@ -224,6 +267,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
         if (mdRate != null) {
             o.put("rialto.sim.md-rate", mdRate);
+        }
+        if (opsPort != null) {
+            o.put("rialto.ops.port", opsPort);
         }
         if (strategies != null) {
             o.put("rialto.instances.count", strategies);

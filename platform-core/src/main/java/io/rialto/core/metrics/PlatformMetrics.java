@@ -46,6 +46,8 @@ public final class PlatformMetrics {
         recorder.recordValue(valueNs < 0 ? 0 : Math.min(valueNs, HIGHEST_NS));
     }
 
+    private volatile long lastTickToTradeP99Ns;
+    private volatile long lastTickToTradeCount;
     private volatile long firstIngestNs;
     private volatile long lastIngestNs;
 
@@ -72,6 +74,8 @@ public final class PlatformMetrics {
     public synchronized Histogram drain() {
         tickToTradeInterval = tickToTrade.getIntervalHistogram(tickToTradeInterval);
         tickToTradeTotal.add(tickToTradeInterval);
+        lastTickToTradeCount = tickToTradeInterval.getTotalCount();
+        lastTickToTradeP99Ns = lastTickToTradeCount == 0 ? 0 : tickToTradeInterval.getValueAtPercentile(99);
         riskCheckInterval = riskCheck.getIntervalHistogram(riskCheckInterval);
         riskCheckTotal.add(riskCheckInterval);
         orderAckInterval = orderAck.getIntervalHistogram(orderAckInterval);
@@ -81,6 +85,16 @@ public final class PlatformMetrics {
         bookToStrategyInterval = bookToStrategy.getIntervalHistogram(bookToStrategyInterval);
         bookToStrategyTotal.add(bookToStrategyInterval);
         return tickToTradeInterval;
+    }
+
+    /** Tick-to-trade p99 of the interval last drained (0 when it recorded nothing). */
+    public long lastIntervalTickToTradeP99Ns() {
+        return lastTickToTradeP99Ns;
+    }
+
+    /** Tick-to-trade values recorded in the interval last drained. */
+    public long lastIntervalTickToTradeCount() {
+        return lastTickToTradeCount;
     }
 
     public synchronized Histogram tickToTradeTotal() {

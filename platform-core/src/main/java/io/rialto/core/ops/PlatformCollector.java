@@ -1,0 +1,188 @@
+package io.rialto.core.ops;
+
+import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Quantile;
+import io.prometheus.metrics.model.snapshots.Quantiles;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
+import io.rialto.core.domain.RejectReason;
+import io.rialto.core.kernel.Platform;
+import io.rialto.core.kernel.RiskGate;
+import io.rialto.core.metrics.PlatformMetrics;
+import org.HdrHistogram.Histogram;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The platform's Prometheus metrics, every name prefixed {@code rialto_}: the live counters of
+ * {@link PlatformMetrics}, risk rejects by reason (asked of the risk gate at scrape time), the per-stage
+ * latencies as summaries of the cumulative HdrHistograms (read, never drained: the progress reporter
+ * drains), symbols per dispatch tier, the health mode, and the JVM's memory, GC and threads.
+ * Collected on the scraping thread (never a dispatcher thread: it waits up to a second for the risk gate).
+ */
+public final class PlatformCollector implements MultiCollector {
+    private static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999, 0.9999};
+    private static final Duration RISK_TIMEOUT = Duration.ofSeconds(1);
+
+    private final Platform platform;
+    private final int hotSymbols;
+    private final Supplier<HealthMode> mode;
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+
+    /** @param hotSymbols how many symbols run on the hot (pinned) tier; the others are warm */
+    public PlatformCollector(Platform platform, int hotSymbols, Supplier<HealthMode> mode) {
+        this.platform = platform;
+        this.hotSymbols = hotSymbols;
+        this.mode = mode;
+    }
+
+    /** The Prometheus text exposition (format 0.0.4) of everything collected now. */
+    public String scrape() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        try {
+            writer.write(out, collect(), EscapingScheme.UNDERSCORE_ESCAPING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        PlatformMetrics m = platform.metrics();
+        List<MetricSnapshot> out = new ArrayList<>();
+        out.add(counter("rialto_market_data_events", "Market-data events ingested", m.mdEvents.sum()));
+        out.add(counter("rialto_orders_submitted", "Orders submitted by strategies", m.ordersSubmitted.sum()));
+        out.add(counter("rialto_orders_rejected", "Orders rejected (risk or venue)", m.ordersRejected.sum()));
+        out.add(counter("rialto_fills", "Fills received from venues", m.fills.sum()));
+        out.add(counter("rialto_conflated_updates", "Book updates conflated for slow strategies",
+                m.conflatedUpdates.sum()));
+        riskRejects().ifPresent(out::add);
+        out.add(summary("rialto_tick_to_trade_seconds", "Ingestion to venue hand-off, end to end",
+                List.of(new Stage(null, m.tickToTradeTotal()))));
+        out.add(summary("rialto_stage_latency_seconds", "Latency of one stage of the order and market-data path",
+                List.of(new Stage("ingest_to_book", m.ingestToBookTotal()),
+                        new Stage("book_to_strategy", m.bookToStrategyTotal()),
+                        new Stage("risk_check", m.riskCheckTotal()),
+                        new Stage("order_ack", m.orderAckTotal()))));
+        int symbols = platform.registry().symbols().size();
+        out.add(GaugeSnapshot.builder().name("rialto_symbols").help("Symbols per dispatch tier")
+                .dataPoint(gauge(hotSymbols, Labels.of("tier", "hot")))
+                .dataPoint(gauge(symbols - hotSymbols, Labels.of("tier", "warm")))
+                .build());
+        out.add(GaugeSnapshot.builder().name("rialto_strategies_running").help("Strategy instances running")
+                .dataPoint(gauge(platform.strategies().runningIds().size(), Labels.EMPTY)).build());
+        GaugeSnapshot.Builder modes = GaugeSnapshot.builder().name("rialto_health_mode")
+                .help("1 for the current health mode, 0 for the others");
+        HealthMode current = mode.get();
+        for (HealthMode candidate : HealthMode.values()) {
+            modes.dataPoint(gauge(candidate == current ? 1 : 0, Labels.of("mode", candidate.name())));
+        }
+        out.add(modes.build());
+        jvm(out);
+        return new MetricSnapshots(out);
+    }
+
+    private java.util.Optional<MetricSnapshot> riskRejects() {
+        RiskGate.Stats stats;
+        try {
+            stats = AskPattern.<RiskGate.Command, RiskGate.Stats>ask(platform.riskGate(), RiskGate.GetStats::new,
+                    RISK_TIMEOUT, platform.system().scheduler()).toCompletableFuture()
+                    .get(RISK_TIMEOUT.toMillis() + 100, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            return java.util.Optional.empty(); // a busy risk gate must not fail the scrape
+        }
+        CounterSnapshot.Builder rejects = CounterSnapshot.builder().name("rialto_risk_rejects")
+                .help("New orders refused by pre-trade risk, by reason");
+        RejectReason[] reasons = RejectReason.values();
+        for (int i = 0; i < stats.rejectsByReason().length && i < reasons.length; i++) {
+            if (reasons[i] != RejectReason.NONE) {
+                rejects.dataPoint(CounterDataPointSnapshot.builder().value(stats.rejectsByReason()[i])
+                        .labels(Labels.of("reason", reasons[i].name())).build());
+            }
+        }
+        return java.util.Optional.of(rejects.build());
+    }
+
+    private void jvm(List<MetricSnapshot> out) {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        out.add(GaugeSnapshot.builder().name("rialto_jvm_memory_used_bytes").help("JVM memory in use")
+                .dataPoint(gauge(memory.getHeapMemoryUsage().getUsed(), Labels.of("area", "heap")))
+                .dataPoint(gauge(memory.getNonHeapMemoryUsage().getUsed(), Labels.of("area", "nonheap")))
+                .build());
+        long heapMax = memory.getHeapMemoryUsage().getMax();
+        out.add(GaugeSnapshot.builder().name("rialto_jvm_memory_max_bytes").help("JVM heap limit")
+                .dataPoint(gauge(heapMax < 0 ? memory.getHeapMemoryUsage().getCommitted() : heapMax,
+                        Labels.of("area", "heap"))).build());
+        CounterSnapshot.Builder collections = CounterSnapshot.builder().name("rialto_jvm_gc_collections")
+                .help("Garbage collections, by collector");
+        CounterSnapshot.Builder gcTime = CounterSnapshot.builder().name("rialto_jvm_gc_collection_seconds")
+                .help("Time spent in garbage collection, by collector");
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            Labels labels = Labels.of("gc", gc.getName());
+            collections.dataPoint(CounterDataPointSnapshot.builder().value(Math.max(0, gc.getCollectionCount()))
+                    .labels(labels).build());
+            gcTime.dataPoint(CounterDataPointSnapshot.builder().value(Math.max(0, gc.getCollectionTime()) / 1e3)
+                    .labels(labels).build());
+        }
+        out.add(collections.build());
+        out.add(gcTime.build());
+        out.add(GaugeSnapshot.builder().name("rialto_jvm_threads").help("Live JVM threads")
+                .dataPoint(gauge(ManagementFactory.getThreadMXBean().getThreadCount(), Labels.EMPTY)).build());
+        out.add(GaugeSnapshot.builder().name("rialto_jvm_uptime_seconds").help("Time since the JVM started")
+                .dataPoint(gauge(ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, Labels.EMPTY)).build());
+    }
+
+    private record Stage(String name, Histogram histogram) {
+    }
+
+    private static SummarySnapshot summary(String name, String help, List<Stage> stages) {
+        SummarySnapshot.Builder builder = SummarySnapshot.builder().name(name).help(help);
+        for (Stage stage : stages) {
+            Histogram h = stage.histogram();
+            Quantiles.Builder q = Quantiles.builder();
+            for (double quantile : QUANTILES) {
+                q.quantile(new Quantile(quantile, h.getTotalCount() == 0 ? Double.NaN
+                        : h.getValueAtPercentile(quantile * 100) / 1e9));
+            }
+            SummaryDataPointSnapshot.Builder point = SummaryDataPointSnapshot.builder().quantiles(q.build())
+                    .count(h.getTotalCount());
+            point.sum(h.getTotalCount() == 0 ? 0 : h.getMean() * h.getTotalCount() / 1e9);
+            if (stage.name() != null) {
+                point.labels(Labels.of("stage", stage.name()));
+            }
+            builder.dataPoint(point.build());
+        }
+        return builder.build();
+    }
+
+    private static CounterSnapshot counter(String name, String help, double value) {
+        return CounterSnapshot.builder().name(name).help(help)
+                .dataPoint(CounterDataPointSnapshot.builder().value(value).build()).build();
+    }
+
+    private static GaugeDataPointSnapshot gauge(double value, Labels labels) {
+        return GaugeDataPointSnapshot.builder().value(value).labels(labels).build();
+    }
+}
