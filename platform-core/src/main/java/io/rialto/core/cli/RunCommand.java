@@ -10,6 +10,7 @@ import io.rialto.core.kernel.Platform;
 import io.rialto.core.metrics.PlatformMetrics;
 import io.rialto.core.ops.HealthMode;
 import io.rialto.core.ops.HealthMonitor;
+import io.rialto.core.ops.ModeEnforcer;
 import io.rialto.core.ops.HealthSettings;
 import io.rialto.core.ops.OpsServer;
 import io.rialto.core.ops.OpsSettings;
@@ -128,7 +129,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         // started means every strategy has run onStart and answered once, not merely been spawned
         platform.strategyStats().toCompletableFuture().join();
         long startedNs = System.nanoTime();
-        HealthMonitor health = healthSettings.enabled() ? HealthMonitor.start(healthSettings, metrics) : null;
+        HealthMonitor health = healthSettings.enabled()
+                ? HealthMonitor.start(healthSettings, metrics, ModeEnforcer.of(platform)) : null;
         Supplier<HealthMode> mode = health == null ? () -> HealthMode.FULL : health::mode;
         OpsServer ops = null;
         if (opsSettings.enabled()) {

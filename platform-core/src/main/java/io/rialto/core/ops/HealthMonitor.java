@@ -12,7 +12,7 @@ import java.util.function.LongFunction;
 /**
  * The thin shell around {@link HealthEngine}: samples the readings every {@code rialto.health.interval} on a
  * thread of its own, evaluates them, logs every mode change and publishes the mode for /health,
- * /api/status and /metrics. The mode is reported; the order path does not enforce it yet.
+ * /api/status and /metrics, and hands every change to its enforcement ({@link ModeEnforcer} in a run).
  */
 public final class HealthMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
@@ -24,16 +24,29 @@ public final class HealthMonitor implements AutoCloseable {
     private volatile String why = "starting";
 
     HealthMonitor(HealthSettings settings, long startNs, LongFunction<HealthEngine.Readings> readings) {
-        this.engine = new HealthEngine(settings, startNs, (from, to, reason) ->
-                LOG.warn("health mode {} -> {}: {}", from, to, reason));
+        this(settings, startNs, readings, (from, to, reason) -> { });
+    }
+
+    HealthMonitor(HealthSettings settings, long startNs, LongFunction<HealthEngine.Readings> readings,
+                  HealthEngine.Listener enforcement) {
+        this.engine = new HealthEngine(settings, startNs, (from, to, reason) -> {
+            LOG.warn("health mode {} -> {}: {}", from, to, reason);
+            enforcement.onModeChange(from, to, reason);
+        });
         this.readings = readings;
     }
 
     /** Starts sampling the JVM and the platform's counters every interval. */
     public static HealthMonitor start(HealthSettings settings, PlatformMetrics metrics) {
+        return start(settings, metrics, (from, to, reason) -> { });
+    }
+
+    /** Starts sampling, and tells {@code enforcement} of every mode change (see {@link ModeEnforcer}). */
+    public static HealthMonitor start(HealthSettings settings, PlatformMetrics metrics,
+                                      HealthEngine.Listener enforcement) {
         long startNs = System.nanoTime();
         HealthSampler sampler = new HealthSampler(metrics, settings.errorRateMinOrders(), startNs);
-        HealthMonitor monitor = new HealthMonitor(settings, startNs, sampler::sample);
+        HealthMonitor monitor = new HealthMonitor(settings, startNs, sampler::sample, enforcement);
         monitor.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rialto-health");
             t.setDaemon(true);
