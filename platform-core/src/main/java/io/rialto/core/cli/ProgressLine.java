@@ -3,6 +3,7 @@ package io.rialto.core.cli;
 import io.rialto.core.kernel.Platform;
 import io.rialto.core.metrics.PlatformMetrics;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
 
 import java.io.PrintWriter;
 
@@ -14,7 +15,11 @@ final class ProgressLine {
     private long lastNs;
     private long lastMd;
 
-    ProgressLine(Platform platform, PrintWriter out, long startNs) {
+    /** Where each interval's histograms go in HdrHistogram's log format, or {@code null}. */
+    private final HistogramLogWriter latencyLog;
+
+    ProgressLine(Platform platform, PrintWriter out, long startNs, HistogramLogWriter latencyLog) {
+        this.latencyLog = latencyLog;
         this.platform = platform;
         this.out = out;
         this.startNs = startNs;
@@ -29,6 +34,9 @@ final class ProgressLine {
         lastMd = md;
         lastNs = now;
         Histogram t2t = m.drain();
+        if (latencyLog != null) {
+            m.writeIntervals(latencyLog);
+        }
         out.printf("[%5.0fs] md %,9.0f ev/s | orders %,9d | fills %,8d | rejects %,7d | t2t p50 %s p99 %s%n",
                 (now - startNs) / 1e9, rate, m.ordersSubmitted.sum(), m.fills.sum(), m.ordersRejected.sum(),
                 micros(t2t, 50), micros(t2t, 99));

@@ -10,6 +10,7 @@ import io.rialto.core.kernel.Platform;
 import io.rialto.core.metrics.PlatformMetrics;
 import io.rialto.core.ops.HealthMode;
 import io.rialto.core.ops.HealthMonitor;
+import org.HdrHistogram.HistogramLogWriter;
 import io.rialto.core.ops.ModeEnforcer;
 import io.rialto.core.ops.HealthSettings;
 import io.rialto.core.ops.OpsServer;
@@ -163,7 +164,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             t.setDaemon(true);
             return t;
         });
-        ProgressLine progress = new ProgressLine(platform, out, startNs);
+        HistogramLogWriter latencyLog = latencyLog(RialtoSettings.create(cfg).latencyLog(), err);
+        ProgressLine progress = new ProgressLine(platform, out, startNs, latencyLog);
         long intervalMs = RialtoSettings.create(cfg).progressInterval().toMillis();
         reporter.scheduleAtFixedRate(progress::print, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
         try {
@@ -177,6 +179,14 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
         long stopNs = System.nanoTime();
         reporter.shutdownNow();
+        try {
+            reporter.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (latencyLog != null) {
+            latencyLog.close();
+        }
         if (ops != null) {
             ops.close();
         }
@@ -232,6 +242,29 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             Thread.currentThread().interrupt();
         }
         Runtime.getRuntime().halt(exitCode);
+    }
+
+    /** Opens the interval-histogram log ({@code rialto.latency.log-file}), or returns null when it is off. */
+    private static HistogramLogWriter latencyLog(Path file, PrintWriter err) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            HistogramLogWriter log = new HistogramLogWriter(file.toFile());
+            long now = System.currentTimeMillis();
+            log.outputLogFormatVersion();
+            log.outputStartTime(now);
+            log.setBaseTime(now);
+            log.outputLegend();
+            return log;
+        } catch (IOException e) {
+            err.println("rialto: cannot write the latency log " + file + ": " + e.getMessage() + "; running without");
+            return null;
+        }
     }
 
     private Duration parseDuration() {

@@ -88,6 +88,7 @@ public final class RunSummary {
         f.put("fees", round(pnl[2], 6));
         f.put("ingest_to_book_ns", percentiles(metrics.ingestToBookTotal()));
         f.put("book_to_strategy_ns", percentiles(metrics.bookToStrategyTotal()));
+        f.put("strategy_decision_ns", percentiles(metrics.strategyDecisionTotal()));
         f.put("md_gaps", gaps);
         f.put("md_resyncs", resyncs);
         Map<String, Object> riskRejects = new LinkedHashMap<>();

@@ -25,7 +25,7 @@ public record RialtoSettings(Duration progressInterval, Duration shutdownTimeout
                              List<String> instanceKinds, List<String> accounts, List<StrategyDeclaration> strategies,
                              RestartPolicy.Settings supervision, List<String> hotSymbols, int publishLevels,
                              int ingestParallelism, Duration ingestAckTimeout, Duration riskCheckTimeout,
-                             VenueSession.BreakerSettings circuitBreaker, Path pluginsDir) {
+                             VenueSession.BreakerSettings circuitBreaker, Path pluginsDir, Path latencyLog) {
 
     /**
      * A strategy declared in config.
@@ -57,13 +57,24 @@ public record RialtoSettings(Duration progressInterval, Duration shutdownTimeout
                 new VenueSession.BreakerSettings(intIn(r, "venue-session.circuit-breaker.max-failures", 1, 1_000_000),
                         positiveDuration(r, "venue-session.circuit-breaker.call-timeout"),
                         positiveDuration(r, "venue-session.circuit-breaker.reset-timeout")),
-                pluginsDir(r));
+                pluginsDir(r),
+                latencyLog(r));
     }
 
     /** {@code rialto.plugins.dir}; a relative path is resolved against the installation ({@code rialto.home}). */
     private static Path pluginsDir(Config r) {
         Path dir = Path.of(Settings.string(r, "plugins.dir"));
         return dir.isAbsolute() ? dir : Path.of(System.getProperty("rialto.home", ".")).resolve(dir).normalize();
+    }
+
+    /** {@code rialto.latency.log-file}: null when empty; relative to the installation. */
+    private static Path latencyLog(Config r) {
+        String file = Settings.string(r, "latency.log-file");
+        if (file.isBlank()) {
+            return null;
+        }
+        Path path = Path.of(file);
+        return path.isAbsolute() ? path : Path.of(System.getProperty("rialto.home", ".")).resolve(path).normalize();
     }
 
     private static RestartPolicy.Settings supervision(Config r) {

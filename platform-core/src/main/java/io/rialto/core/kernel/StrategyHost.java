@@ -196,7 +196,9 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
         if (live()) {
             PlatformMetrics.record(metrics.bookToStrategy, clock.getAsLong() - update.publishNs());
             originNs = update.ingestNs();
+            long decisionStart = clock.getAsLong();
             safely(() -> strategy.onBook(update));
+            PlatformMetrics.record(metrics.strategyDecision, clock.getAsLong() - decisionStart);
             originNs = 0;
         }
         books.get(indexOfSymbol(update.symbolIndex())).tell(new SymbolBook.Consumed(spec.index()));

@@ -1,6 +1,7 @@
 package io.rialto.core.metrics;
 
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.Recorder;
 
 import java.util.concurrent.atomic.LongAdder;
@@ -19,6 +20,8 @@ public final class PlatformMetrics {
     public final Recorder orderAck = new Recorder(HIGHEST_NS, 3);
     public final Recorder ingestToBook = new Recorder(HIGHEST_NS, 3);
     public final Recorder bookToStrategy = new Recorder(HIGHEST_NS, 3);
+    /** Time inside a strategy's onBook: the strategy's own decision. */
+    public final Recorder strategyDecision = new Recorder(HIGHEST_NS, 3);
 
     public final LongAdder mdEvents = new LongAdder();
     public final LongAdder ordersSubmitted = new LongAdder();
@@ -31,12 +34,14 @@ public final class PlatformMetrics {
     private final Histogram orderAckTotal = new Histogram(HIGHEST_NS, 3);
     private final Histogram ingestToBookTotal = new Histogram(HIGHEST_NS, 3);
     private final Histogram bookToStrategyTotal = new Histogram(HIGHEST_NS, 3);
+    private final Histogram strategyDecisionTotal = new Histogram(HIGHEST_NS, 3);
     /** One recycled interval histogram per recorder: a recorder only takes back its own. */
     private Histogram tickToTradeInterval;
     private Histogram riskCheckInterval;
     private Histogram orderAckInterval;
     private Histogram ingestToBookInterval;
     private Histogram bookToStrategyInterval;
+    private Histogram strategyDecisionInterval;
 
     /**
      * Records a latency, clamped to the histograms' range [0, 60 s]: a clock step or a long pause must never
@@ -84,6 +89,8 @@ public final class PlatformMetrics {
         ingestToBookTotal.add(ingestToBookInterval);
         bookToStrategyInterval = bookToStrategy.getIntervalHistogram(bookToStrategyInterval);
         bookToStrategyTotal.add(bookToStrategyInterval);
+        strategyDecisionInterval = strategyDecision.getIntervalHistogram(strategyDecisionInterval);
+        strategyDecisionTotal.add(strategyDecisionInterval);
         return tickToTradeInterval;
     }
 
@@ -111,6 +118,31 @@ public final class PlatformMetrics {
 
     public synchronized Histogram ingestToBookTotal() {
         return ingestToBookTotal.copy();
+    }
+
+    public synchronized Histogram strategyDecisionTotal() {
+        return strategyDecisionTotal.copy();
+    }
+
+    /**
+     * Writes the interval histograms of the last {@link #drain()} to an HdrHistogram log, one tagged
+     * histogram per stage ({@code tick_to_trade}, {@code ingest_to_book}, {@code book_to_strategy},
+     * {@code strategy_decision}, {@code risk_check}, {@code order_ack}). Call right after {@code drain()}.
+     */
+    public synchronized void writeIntervals(HistogramLogWriter log) {
+        write(log, tickToTradeInterval, "tick_to_trade");
+        write(log, ingestToBookInterval, "ingest_to_book");
+        write(log, bookToStrategyInterval, "book_to_strategy");
+        write(log, strategyDecisionInterval, "strategy_decision");
+        write(log, riskCheckInterval, "risk_check");
+        write(log, orderAckInterval, "order_ack");
+    }
+
+    private static void write(HistogramLogWriter log, Histogram interval, String tag) {
+        if (interval != null) {
+            interval.setTag(tag);
+            log.outputIntervalHistogram(interval);
+        }
     }
 
     public synchronized Histogram bookToStrategyTotal() {

@@ -84,6 +84,7 @@ public final class PlatformCollector implements MultiCollector {
         out.add(summary("rialto_stage_latency_seconds", "Latency of one stage of the order and market-data path",
                 List.of(new Stage("ingest_to_book", m.ingestToBookTotal()),
                         new Stage("book_to_strategy", m.bookToStrategyTotal()),
+                        new Stage("strategy_decision", m.strategyDecisionTotal()),
                         new Stage("risk_check", m.riskCheckTotal()),
                         new Stage("order_ack", m.orderAckTotal()))));
         int symbols = platform.registry().symbols().size();

@@ -1,7 +1,15 @@
 package io.rialto.core.metrics;
 
+import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.HdrHistogram.HistogramLogWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,5 +27,27 @@ class PlatformMetricsTest {
         assertEquals(0, interval.getMinValue());
         assertTrue(interval.getMaxValue() >= 60_000_000_000L, "clamped to the 60 s ceiling");
         assertEquals(3, metrics.tickToTradeTotal().getTotalCount(), "drained into the cumulative histogram");
+    }
+
+    @Test
+    void shouldWriteEachStagesIntervalAsATaggedHistogramLog(@TempDir Path dir) throws Exception {
+        PlatformMetrics metrics = new PlatformMetrics();
+        PlatformMetrics.record(metrics.tickToTrade, 12_000);
+        PlatformMetrics.record(metrics.strategyDecision, 800);
+        metrics.drain();
+        Path file = dir.resolve("latency.hlog");
+        HistogramLogWriter writer = new HistogramLogWriter(file.toFile());
+        writer.outputLogFormatVersion();
+        metrics.writeIntervals(writer);
+        writer.close();
+
+        HistogramLogReader reader = new HistogramLogReader(file.toFile());
+        Map<String, Long> countByTag = new HashMap<>();
+        EncodableHistogram h;
+        while ((h = reader.nextIntervalHistogram()) != null) {
+            countByTag.put(h.getTag(), ((Histogram) h).getTotalCount());
+        }
+        assertEquals(Map.of("tick_to_trade", 1L, "ingest_to_book", 0L, "book_to_strategy", 0L,
+                "strategy_decision", 1L, "risk_check", 0L, "order_ack", 0L), countByTag);
     }
 }
