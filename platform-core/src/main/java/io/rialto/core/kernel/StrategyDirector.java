@@ -229,6 +229,18 @@ public final class StrategyDirector {
                 .toList();
     }
 
+    /** The live orders of every running strategy, now. */
+    public CompletableFuture<List<OpenOrder>> openOrders() {
+        List<CompletableFuture<StrategyHost.OpenOrders>> all;
+        synchronized (this) {
+            all = running.values().stream().map(r -> AskPattern.<StrategyHost.Command, StrategyHost.OpenOrders>ask(
+                    r.ref(), StrategyHost.GetOpenOrders::new, settings.shutdownTimeout(), system.scheduler())
+                    .toCompletableFuture()).toList();
+        }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(ignored ->
+                all.stream().flatMap(f -> f.join().orders().stream()).toList());
+    }
+
     public synchronized List<String> runningIds() {
         return List.copyOf(running.keySet());
     }

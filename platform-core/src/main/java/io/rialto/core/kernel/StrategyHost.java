@@ -74,6 +74,13 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     public record GetStats(ActorRef<Stats> replyTo) implements Command {
     }
 
+    /** Replies with this strategy's live orders. */
+    public record GetOpenOrders(ActorRef<OpenOrders> replyTo) implements Command {
+    }
+
+    public record OpenOrders(String strategyId, java.util.List<OpenOrder> orders) implements RialtoMessage {
+    }
+
     /**
      * Order counts as this strategy saw them. Every submitted order is exactly one of rejected,
      * filled, cancelled or still open; {@code rejectedLocally} of the rejected never left the host
@@ -181,6 +188,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
                 .onMessageEquals(Restart.INSTANCE, this::onRestart)
                 .onMessage(Stop.class, this::onStopRequest)
                 .onMessage(GetStats.class, this::onGetStats)
+                .onMessage(GetOpenOrders.class, this::onGetOpenOrders)
                 .build();
     }
 
@@ -310,6 +318,18 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
             stopReplyTo = null;
             return Behaviors.stopped();
         }
+        return this;
+    }
+
+    private Behavior<Command> onGetOpenOrders(GetOpenOrders msg) {
+        List<OpenOrder> open = new ArrayList<>(orders.size());
+        orders.forEach((id, state) -> {
+            NewOrder o = state.order();
+            open.add(new OpenOrder(id, spec.id(), o.account(), o.instrumentId(), o.side(), o.type(), o.tif(),
+                    state.priceTicks(), o.qtyLots(), state.leavesQtyLots(), state.cumQtyLots(), state.status()));
+        });
+        open.sort(java.util.Comparator.comparingLong(OpenOrder::clOrdId));
+        msg.replyTo().tell(new OpenOrders(spec.id(), open));
         return this;
     }
 

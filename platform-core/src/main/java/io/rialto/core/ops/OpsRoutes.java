@@ -9,6 +9,7 @@ import io.rialto.core.domain.Instrument;
 import io.rialto.core.domain.InstrumentRegistry;
 import io.rialto.core.domain.RiskScope;
 import io.rialto.core.kernel.BookUpdate;
+import io.rialto.core.kernel.OpenOrder;
 import io.rialto.core.kernel.Platform;
 import io.rialto.core.kernel.RiskGate;
 import io.rialto.core.kernel.StrategyDirector;
@@ -106,6 +107,9 @@ final class OpsRoutes {
         }
         if (area.equals("positions") && n == 2) {
             return expect(m, "GET", this::positions);
+        }
+        if (area.equals("orders") && n == 2) {
+            return expect(m, "GET", () -> openOrders(r.query().get("open")));
         }
         if (area.equals("risk") && n >= 3 && s.get(2).equals("limits")) {
             if (n == 3) {
@@ -335,6 +339,36 @@ final class OpsRoutes {
                 out.add(position);
             }
             return Reply.ok(Map.of("positions", out));
+        });
+    }
+
+    /** {@code GET /api/orders?open=true}: every live order, as its strategy's host knows it. */
+    private CompletionStage<Reply> openOrders(String open) {
+        if (open != null && !open.equals("true")) {
+            throw OpsException.badRequest("only open orders are kept: use ?open=true (or no parameter)");
+        }
+        InstrumentRegistry registry = platform.registry();
+        return platform.strategies().openOrders().thenApply(orders -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (OpenOrder o : orders) {
+                Instrument instrument = registry.get(o.instrumentId());
+                Map<String, Object> order = new LinkedHashMap<>();
+                order.put("clOrdId", o.clOrdId());
+                order.put("strategyId", o.strategyId());
+                order.put("account", o.account());
+                order.put("venue", instrument.venue());
+                order.put("symbol", instrument.symbol());
+                order.put("side", o.side().name());
+                order.put("type", o.type().name());
+                order.put("tif", o.tif().name());
+                order.put("status", o.status().name());
+                order.put("price", instrument.toPrice(o.priceTicks()).toPlainString());
+                order.put("qty", instrument.toQty(o.qtyLots()).toPlainString());
+                order.put("leaves", instrument.toQty(o.leavesQtyLots()).toPlainString());
+                order.put("filled", instrument.toQty(o.cumQtyLots()).toPlainString());
+                out.add(order);
+            }
+            return Reply.ok(Map.of("orders", out));
         });
     }
 

@@ -47,6 +47,7 @@ public final class CoreRegistrations implements KryoRegistrations {
                 SymbolBook.GetTop.class, SymbolBook.GetStats.class, SymbolBook.Stats.class, BookUpdate.class,
                 StrategyHost.TradeTick.class, StrategyHost.OrderEvent.class, StrategyHost.Stop.class,
                 StrategyHost.Stopped.class, StrategyHost.GetStats.class, StrategyHost.Stats.class,
+                StrategyHost.GetOpenOrders.class, StrategyHost.OpenOrders.class, io.rialto.core.kernel.OpenOrder.class,
                 RiskGate.Submit.class, RiskGate.Modify.class, RiskGate.Cancel.class, RiskGate.FromVenue.class,
                 RiskGate.NotSent.class, RiskGate.AttachVenues.class,
                 RiskGate.KillSwitch.class, RiskGate.KillSwitchDone.class, RiskGate.SetTradingState.class,

@@ -156,6 +156,26 @@ class OpsServerTest {
     }
 
     @Test
+    void shouldListOpenOrdersAndRefuseAnythingButOpen() throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        JsonNode orders = json(http.get("/api/orders?open=true"), 200).get("orders");
+        while (orders.isEmpty() && System.nanoTime() < deadline) { // the strategy rests its bid on its first book
+            orders = json(http.get("/api/orders?open=true"), 200).get("orders");
+        }
+        assertTrue(orders.size() >= 1, orders.toString());
+        for (JsonNode bid : orders) { // each running strategy rests one bid of 1 lot below the best bid
+            assertTrue(List.of("a", "b").contains(bid.get("strategyId").asText()), bid.toString());
+            assertEquals("ABC", bid.get("symbol").asText());
+            assertEquals("BUY", bid.get("side").asText());
+            assertEquals("99.99", bid.get("price").asText());
+            assertEquals("1", bid.get("leaves").asText());
+            assertTrue(List.of("NEW", "PENDING_NEW").contains(bid.get("status").asText()), bid.toString());
+        }
+        assertEquals(200, http.get("/api/orders").statusCode(), "no parameter: the open ones");
+        assertError(http.get("/api/orders?open=false"), 400, "open=true");
+    }
+
+    @Test
     void shouldShowPositionsAndLimits() throws Exception {
         JsonNode positions = json(http.get("/api/positions"), 200).get("positions");
         assertEquals("ABC", positions.get(0).get("symbol").asText());

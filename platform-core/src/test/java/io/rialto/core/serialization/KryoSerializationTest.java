@@ -11,6 +11,7 @@ import io.rialto.core.domain.MarketTrade;
 import io.rialto.core.domain.MdBatch;
 import io.rialto.core.domain.ModifyOrder;
 import io.rialto.core.domain.NewOrder;
+import io.rialto.core.domain.OrderStatus;
 import io.rialto.core.domain.OrderType;
 import io.rialto.core.domain.RejectReason;
 import io.rialto.core.domain.RialtoMessage;
@@ -21,6 +22,7 @@ import io.rialto.core.domain.TradingState;
 import io.rialto.core.kernel.BookUpdate;
 import io.rialto.core.kernel.DeadLetterRelay;
 import io.rialto.core.kernel.FillJournal;
+import io.rialto.core.kernel.OpenOrder;
 import io.rialto.core.kernel.RiskGate;
 import io.rialto.core.kernel.StrategyHost;
 import io.rialto.core.kernel.SymbolBook;
@@ -90,6 +92,11 @@ class KryoSerializationTest {
                 new StrategyHost.Stop(KIT.<StrategyHost.Stopped>createTestProbe().getRef()),
                 new StrategyHost.Stopped("mm-1", new StrategyHost.Stats("mm-1", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, true)),
                 new StrategyHost.GetStats(KIT.<StrategyHost.Stats>createTestProbe().getRef()),
+                new StrategyHost.GetOpenOrders(KIT.<StrategyHost.OpenOrders>createTestProbe().getRef()),
+                new StrategyHost.OpenOrders("mm-1", List.of(new OpenOrder(42, "mm-1", "ACC-1", 3, Side.SELL,
+                        OrderType.LIMIT, TimeInForce.GTC, 10_001, 5, 3, 2, OrderStatus.PARTIALLY_FILLED))),
+                new OpenOrder(43, "mm-1", "ACC-1", 3, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10_000, 5, 5, 0,
+                        OrderStatus.NEW),
                 new StrategyHost.Stats("mm-1", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, false),
                 new RiskGate.Submit(order, strategy), new RiskGate.Modify(modify, strategy),
                 new RiskGate.Cancel(cancel, strategy), new RiskGate.FromVenue(fill, strategy),
