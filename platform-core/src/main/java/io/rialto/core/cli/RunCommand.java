@@ -6,7 +6,9 @@ import com.typesafe.config.ConfigFactory;
 import io.rialto.core.config.ConfigError;
 import io.rialto.core.config.ConfigLoader;
 import io.rialto.core.config.RialtoSettings;
+import io.rialto.core.kernel.MailboxDepths;
 import io.rialto.core.kernel.Platform;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import io.rialto.core.metrics.PlatformMetrics;
 import io.rialto.core.ops.HealthMode;
 import io.rialto.core.ops.HealthMonitor;
@@ -131,7 +133,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         platform.strategyStats().toCompletableFuture().join();
         long startedNs = System.nanoTime();
         HealthMonitor health = healthSettings.enabled()
-                ? HealthMonitor.start(healthSettings, metrics, ModeEnforcer.of(platform)) : null;
+                ? HealthMonitor.start(healthSettings, metrics,
+                        MailboxDepths.of(Adapter.toClassic(platform.system()))::maxSaturation,
+                        ModeEnforcer.of(platform)) : null;
         Supplier<HealthMode> mode = health == null ? () -> HealthMode.FULL : health::mode;
         OpsServer ops = null;
         if (opsSettings.enabled()) {

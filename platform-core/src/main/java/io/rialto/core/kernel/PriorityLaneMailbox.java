@@ -48,7 +48,11 @@ public final class PriorityLaneMailbox implements MailboxType, ProducesMessageQu
 
     @Override
     public MessageQueue create(Option<ActorRef> owner, Option<ActorSystem> system) {
-        return new Queue(capacity, priorityChunk);
+        Queue queue = new Queue(capacity, priorityChunk);
+        if (owner.isDefined() && system.isDefined()) {
+            MailboxDepths.of(system.get()).register(owner.get().path().name(), queue, capacity);
+        }
+        return queue;
     }
 
     /** The two-lane queue; multi-producer, single consumer (the actor). */
@@ -80,6 +84,11 @@ public final class PriorityLaneMailbox implements MailboxType, ProducesMessageQu
         @Override
         public int numberOfMessages() {
             return priority.size() + ordinary.size();
+        }
+
+        /** Messages waiting in the bounded ordinary lane. */
+        public int ordinaryDepth() {
+            return ordinary.size();
         }
 
         @Override

@@ -38,14 +38,19 @@ public final class HealthMonitor implements AutoCloseable {
 
     /** Starts sampling the JVM and the platform's counters every interval. */
     public static HealthMonitor start(HealthSettings settings, PlatformMetrics metrics) {
-        return start(settings, metrics, (from, to, reason) -> { });
+        return start(settings, metrics, () -> Double.NaN, (from, to, reason) -> { });
     }
 
-    /** Starts sampling, and tells {@code enforcement} of every mode change (see {@link ModeEnforcer}). */
+    /**
+     * Starts sampling, reading mailbox saturation from {@code mailboxSaturation}, and tells {@code enforcement}
+     * of every mode change (see {@link ModeEnforcer}).
+     */
     public static HealthMonitor start(HealthSettings settings, PlatformMetrics metrics,
+                                      java.util.function.DoubleSupplier mailboxSaturation,
                                       HealthEngine.Listener enforcement) {
         long startNs = System.nanoTime();
-        HealthSampler sampler = new HealthSampler(metrics, settings.errorRateMinOrders(), startNs);
+        HealthSampler sampler = new HealthSampler(metrics, settings.errorRateMinOrders(), startNs,
+                mailboxSaturation);
         HealthMonitor monitor = new HealthMonitor(settings, startNs, sampler::sample, enforcement);
         monitor.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rialto-health");

@@ -2,6 +2,7 @@ package io.rialto.core.ops;
 
 import io.rialto.core.metrics.PlatformMetrics;
 
+import java.util.function.DoubleSupplier;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -17,11 +18,18 @@ final class HealthSampler {
     private final PlatformMetrics metrics;
     private final long errorRateMinOrders;
     private long lastNs;
+    private final DoubleSupplier mailboxSaturation;
     private long lastGcMs;
     private long lastSubmitted;
     private long lastRejected;
 
     HealthSampler(PlatformMetrics metrics, long errorRateMinOrders, long nowNs) {
+        this(metrics, errorRateMinOrders, nowNs, () -> Double.NaN);
+    }
+
+    /** @param mailboxSaturation the fullest bounded mailbox lane's share of its capacity (NaN: not measured) */
+    HealthSampler(PlatformMetrics metrics, long errorRateMinOrders, long nowNs, DoubleSupplier mailboxSaturation) {
+        this.mailboxSaturation = mailboxSaturation;
         this.metrics = metrics;
         this.errorRateMinOrders = errorRateMinOrders;
         this.lastNs = nowNs;
@@ -44,7 +52,8 @@ final class HealthSampler {
         lastSubmitted = submitted;
         lastRejected = rejected;
         double p99 = metrics.lastIntervalTickToTradeCount() == 0 ? Double.NaN : metrics.lastIntervalTickToTradeP99Ns();
-        return new HealthEngine.Readings(cpuLoad(), heapUsed(), gcTime, p99, errorRate, Double.NaN);
+        return new HealthEngine.Readings(cpuLoad(), heapUsed(), gcTime, p99, errorRate,
+                mailboxSaturation.getAsDouble());
     }
 
     /**

@@ -5,7 +5,9 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -15,7 +17,9 @@ import io.prometheus.metrics.model.snapshots.Quantiles;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
 import io.rialto.core.domain.RejectReason;
+import io.rialto.core.kernel.MailboxDepths;
 import io.rialto.core.kernel.Platform;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import io.rialto.core.kernel.RiskGate;
 import io.rialto.core.metrics.PlatformMetrics;
 import org.HdrHistogram.Histogram;
@@ -31,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -81,6 +86,8 @@ public final class PlatformCollector implements MultiCollector {
         riskRejects().ifPresent(out::add);
         out.add(summary("rialto_tick_to_trade_seconds", "Ingestion to venue hand-off, end to end",
                 List.of(new Stage(null, m.tickToTradeTotal()))));
+        out.add(histogram("rialto_tick_to_trade_latency_seconds",
+                "Tick-to-trade latency since start, as a histogram (buckets from 1 us to 10 s)", m.tickToTradeTotal()));
         out.add(summary("rialto_stage_latency_seconds", "Latency of one stage of the order and market-data path",
                 List.of(new Stage("ingest_to_book", m.ingestToBookTotal()),
                         new Stage("book_to_strategy", m.bookToStrategyTotal()),
@@ -92,6 +99,21 @@ public final class PlatformCollector implements MultiCollector {
                 .dataPoint(gauge(hotSymbols, Labels.of("tier", "hot")))
                 .dataPoint(gauge(symbols - hotSymbols, Labels.of("tier", "warm")))
                 .build());
+        Map<String, MailboxDepths.Depth> depths = MailboxDepths.of(Adapter.toClassic(platform.system())).byKind();
+        GaugeSnapshot.Builder queued = GaugeSnapshot.builder().name("rialto_mailbox_depth")
+                .help("Messages queued in the mailboxes of each kind of actor");
+        GaugeSnapshot.Builder maxQueued = GaugeSnapshot.builder().name("rialto_mailbox_max_depth")
+                .help("The most messages queued in one mailbox of each kind of actor");
+        GaugeSnapshot.Builder saturation = GaugeSnapshot.builder().name("rialto_mailbox_saturation")
+                .help("The fullest bounded (ordinary) lane's share of its capacity, per kind of actor");
+        depths.forEach((kind, d) -> {
+            queued.dataPoint(gauge(d.queued(), Labels.of("actor", kind)));
+            maxQueued.dataPoint(gauge(d.maxQueued(), Labels.of("actor", kind)));
+            saturation.dataPoint(gauge(d.maxSaturation(), Labels.of("actor", kind)));
+        });
+        out.add(queued.build());
+        out.add(maxQueued.build());
+        out.add(saturation.build());
         out.add(GaugeSnapshot.builder().name("rialto_strategies_running").help("Strategy instances running")
                 .dataPoint(gauge(platform.strategies().runningIds().size(), Labels.EMPTY)).build());
         GaugeSnapshot.Builder modes = GaugeSnapshot.builder().name("rialto_health_mode")
@@ -176,6 +198,27 @@ public final class PlatformCollector implements MultiCollector {
             builder.dataPoint(point.build());
         }
         return builder.build();
+    }
+
+    /** Bucket bounds of the tick-to-trade histogram, in seconds: 1 µs to 10 s, then +Inf. */
+    private static final double[] BUCKETS = {1e-6, 2.5e-6, 5e-6, 1e-5, 2.5e-5, 5e-5, 1e-4, 2.5e-4, 5e-4, 1e-3,
+            2.5e-3, 5e-3, 1e-2, 2.5e-2, 5e-2, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, Double.POSITIVE_INFINITY};
+
+    /** A Prometheus histogram (per-bucket counts, the writer accumulates) from a cumulative HdrHistogram. */
+    static HistogramSnapshot histogram(String name, String help, Histogram h) {
+        long[] counts = new long[BUCKETS.length];
+        long below = 0;
+        for (int i = 0; i < BUCKETS.length; i++) {
+            long upToBound = Double.isInfinite(BUCKETS[i]) ? h.getTotalCount()
+                    : h.getTotalCount() == 0 ? 0 : h.getCountBetweenValues(0, (long) (BUCKETS[i] * 1e9));
+            counts[i] = Math.max(0, upToBound - below);
+            below += counts[i];
+        }
+        double sum = h.getTotalCount() == 0 ? 0 : h.getMean() * h.getTotalCount() / 1e9;
+        return HistogramSnapshot.builder().name(name).help(help)
+                .dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
+                        .classicHistogramBuckets(ClassicHistogramBuckets.of(BUCKETS, counts)).sum(sum).build())
+                .build();
     }
 
     private static CounterSnapshot counter(String name, String help, double value) {

@@ -14,6 +14,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,9 @@ class OrderPathOverflowTest {
         for (int i = 2; i <= 1 + extra; i++) {
             g.gate().tell(new RiskGate.Submit(order(i), strategy.getRef()));
         }
+        MailboxDepths.Depth risk = MailboxDepths.of(Adapter.toClassic(KIT.system())).byKind().get("risk");
+        assertEquals(1.0, risk.maxSaturation(), "the gauges see the full ordinary lane");
+        assertTrue(risk.maxQueued() >= CAPACITY, risk.toString());
         int overflow = extra - CAPACITY;
         List<Long> rejected = new ArrayList<>();
         for (int i = 0; i < overflow; i++) {

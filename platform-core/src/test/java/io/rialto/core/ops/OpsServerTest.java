@@ -304,11 +304,17 @@ class OpsServerTest {
                 "rialto_risk_rejects_total{reason=\"KILL_SWITCH\"}", "rialto_tick_to_trade_seconds_count",
                 "rialto_symbols{tier=\"hot\"}", "rialto_symbols{tier=\"warm\"}",
                 "rialto_health_mode{mode=\"FULL\"}", "rialto_jvm_memory_used_bytes{area=\"heap\"}",
-                "rialto_jvm_threads", "rialto_stage_latency_seconds_count{stage=\"risk_check\"}")) {
+                "rialto_jvm_threads", "rialto_stage_latency_seconds_count{stage=\"risk_check\"}",
+                "rialto_mailbox_depth{actor=\"strategy\"}", "rialto_mailbox_max_depth{actor=\"book\"}",
+                "rialto_mailbox_saturation{actor=\"risk\"}", "rialto_mailbox_depth{actor=\"venue\"}")) {
             assertTrue(series.containsKey(name), name + " in " + series.keySet());
         }
         assertTrue(series.get("rialto_market_data_events_total") >= 1, series.toString());
         assertTrue(series.get("rialto_tick_to_trade_seconds_count") >= 2, series.toString());
+        double below100us = series.get("rialto_tick_to_trade_latency_seconds_bucket{le=\"1.0E-4\"}");
+        double all = series.get("rialto_tick_to_trade_latency_seconds_bucket{le=\"+Inf\"}");
+        assertEquals(series.get("rialto_tick_to_trade_seconds_count"), all, "the histogram counts every sample");
+        assertTrue(below100us >= 1 && below100us <= all, "cumulative buckets: " + below100us + " of " + all);
         double p99 = series.get("rialto_tick_to_trade_seconds{quantile=\"0.99\"}");
         assertTrue(p99 > 0 && p99 < 60, "p99 in seconds: " + p99);
         assertEquals(1.0, series.get("rialto_symbols{tier=\"warm\"}"));
