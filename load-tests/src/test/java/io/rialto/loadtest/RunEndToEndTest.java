@@ -82,6 +82,15 @@ class RunEndToEndTest {
     }
 
     @Test
+    void shouldNameTheStrategyOfParametersThatContradictEachOther() {
+        int code = rialto("run", "--duration", "1s", "--set", "rialto.strategies = [{ id = mom-x, kind = momentum,"
+                + " symbols = [SYM0000], account = A, params { fast-period = 30, slow-period = 20 } }]");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("strategy mom-x") && err.toString().contains("'fast-period'"),
+                err.toString());
+    }
+
+    @Test
     void shouldNameAnUnknownStrategyKind() {
         int code = rialto("run", "--duration", "1s", "--set", "rialto.instances.kinds = [market-maker, scalper]");
         assertEquals(2, code);

@@ -8,7 +8,7 @@ import io.rialto.core.spi.OrderUpdate;
 import io.rialto.core.spi.ParamSpec;
 import io.rialto.core.spi.Strategy;
 import io.rialto.core.spi.StrategyContext;
-import io.rialto.core.spi.StrategyFactory;
+import io.rialto.core.spi.BasicStrategyFactory;
 import io.rialto.core.spi.StrategyParams;
 
 import java.util.List;
@@ -94,28 +94,14 @@ public final class CrossVenueArbitrage implements Strategy {
     }
 
     /** Registered as {@code cross-venue-arbitrage}. */
-    public static final class Factory implements StrategyFactory {
-        @Override
-        public String name() {
-            return "cross-venue-arbitrage";
-        }
-
-        @Override
-        public String description() {
-            return "buys on one venue and sells on another (IOC) when one's bid crosses the other's ask";
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return List.of(
-                    ParamSpec.ofLong("threshold-ticks", 1, 1, 1_000_000, "least bid-over-ask edge that trades"),
-                    ParamSpec.ofLong("qty", 1, 1, 1_000_000, "largest lots per leg"),
-                    ParamSpec.ofLong("max-position", 10, 1, 1_000_000, "largest absolute position per venue"));
-        }
-
-        @Override
-        public Strategy create(StrategyParams params) {
-            return new CrossVenueArbitrage(params);
+    public static final class Factory extends BasicStrategyFactory {
+        public Factory() {
+            super("cross-venue-arbitrage", "buys on one venue and sells on another (IOC) when one's bid crosses the other's ask",
+                    List.of(
+                            ParamSpec.ofLong("threshold-ticks", 1, 1, 1_000_000, "least bid-over-ask edge that trades"),
+                            ParamSpec.ofLong("qty", 1, 1, 1_000_000, "largest lots per leg"),
+                            ParamSpec.ofLong("max-position", 10, 1, 1_000_000, "largest absolute position per venue")),
+                    CrossVenueArbitrage::new);
         }
     }
 }

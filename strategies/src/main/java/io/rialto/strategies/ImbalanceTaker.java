@@ -8,7 +8,7 @@ import io.rialto.core.spi.OrderUpdate;
 import io.rialto.core.spi.ParamSpec;
 import io.rialto.core.spi.Strategy;
 import io.rialto.core.spi.StrategyContext;
-import io.rialto.core.spi.StrategyFactory;
+import io.rialto.core.spi.BasicStrategyFactory;
 import io.rialto.core.spi.StrategyParams;
 import io.rialto.strategies.indicators.BookImbalance;
 
@@ -79,31 +79,17 @@ public final class ImbalanceTaker implements Strategy {
     }
 
     /** Registered as {@code imbalance-taker}. */
-    public static final class Factory implements StrategyFactory {
-        @Override
-        public String name() {
-            return "imbalance-taker";
-        }
-
-        @Override
-        public String description() {
-            return "takes liquidity when the order-book imbalance passes a threshold";
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return List.of(
-                    ParamSpec.ofLong("levels", 3, 1, 50, "book levels summed on each side"),
-                    ParamSpec.ofLong("smoothing", 1, 1, 10_000, "EMA period of the imbalance, in books (1: raw)"),
-                    ParamSpec.ofDouble("threshold", 0.6, 0.0, 1.0, "imbalance that triggers an order"),
-                    ParamSpec.ofLong("qty", 1, 1, 1_000_000, "lots per order"),
-                    ParamSpec.ofLong("max-position", 20, 1, 1_000_000, "largest absolute position in lots"),
-                    ParamSpec.ofLong("cooldown-ms", 50, 0, 3_600_000, "least time between two orders"));
-        }
-
-        @Override
-        public Strategy create(StrategyParams params) {
-            return new ImbalanceTaker(params);
+    public static final class Factory extends BasicStrategyFactory {
+        public Factory() {
+            super("imbalance-taker", "takes liquidity when the order-book imbalance passes a threshold",
+                    List.of(
+                            ParamSpec.ofLong("levels", 3, 1, 50, "book levels summed on each side"),
+                            ParamSpec.ofLong("smoothing", 1, 1, 10_000, "EMA period of the imbalance, in books (1: raw)"),
+                            ParamSpec.ofDouble("threshold", 0.6, 0.0, 1.0, "imbalance that triggers an order"),
+                            ParamSpec.ofLong("qty", 1, 1, 1_000_000, "lots per order"),
+                            ParamSpec.ofLong("max-position", 20, 1, 1_000_000, "largest absolute position in lots"),
+                            ParamSpec.ofLong("cooldown-ms", 50, 0, 3_600_000, "least time between two orders")),
+                    ImbalanceTaker::new);
         }
     }
 }

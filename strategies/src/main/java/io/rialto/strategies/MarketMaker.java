@@ -9,7 +9,7 @@ import io.rialto.core.spi.OrderUpdate;
 import io.rialto.core.spi.ParamSpec;
 import io.rialto.core.spi.Strategy;
 import io.rialto.core.spi.StrategyContext;
-import io.rialto.core.spi.StrategyFactory;
+import io.rialto.core.spi.BasicStrategyFactory;
 import io.rialto.core.spi.StrategyParams;
 
 import java.util.List;
@@ -104,30 +104,16 @@ public final class MarketMaker implements Strategy {
     }
 
     /** Registered as {@code market-maker}. */
-    public static final class Factory implements StrategyFactory {
-        @Override
-        public String name() {
-            return "market-maker";
-        }
-
-        @Override
-        public String description() {
-            return "two-sided quotes around mid with inventory skew and a maximum inventory";
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return List.of(
-                    ParamSpec.ofLong("qty", 5, 1, 1_000_000, "lots per quote"),
-                    ParamSpec.ofLong("spread-ticks", 2, 1, 10_000, "distance between bid and ask quotes"),
-                    ParamSpec.ofDouble("skew-ticks-per-lot", 0.05, 0, 1_000, "quote shift per lot of inventory"),
-                    ParamSpec.ofLong("max-inventory", 50, 1, 1_000_000, "largest absolute position in lots"),
-                    ParamSpec.ofLong("requote-ticks", 1, 1, 10_000, "price move that triggers a modify"));
-        }
-
-        @Override
-        public Strategy create(StrategyParams params) {
-            return new MarketMaker(params);
+    public static final class Factory extends BasicStrategyFactory {
+        public Factory() {
+            super("market-maker", "two-sided quotes around mid with inventory skew and a maximum inventory",
+                    List.of(
+                            ParamSpec.ofLong("qty", 5, 1, 1_000_000, "lots per quote"),
+                            ParamSpec.ofLong("spread-ticks", 2, 1, 10_000, "distance between bid and ask quotes"),
+                            ParamSpec.ofDouble("skew-ticks-per-lot", 0.05, 0, 1_000, "quote shift per lot of inventory"),
+                            ParamSpec.ofLong("max-inventory", 50, 1, 1_000_000, "largest absolute position in lots"),
+                            ParamSpec.ofLong("requote-ticks", 1, 1, 10_000, "price move that triggers a modify")),
+                    MarketMaker::new);
         }
     }
 }

@@ -8,7 +8,7 @@ import io.rialto.core.spi.OrderUpdate;
 import io.rialto.core.spi.ParamSpec;
 import io.rialto.core.spi.Strategy;
 import io.rialto.core.spi.StrategyContext;
-import io.rialto.core.spi.StrategyFactory;
+import io.rialto.core.spi.BasicStrategyFactory;
 import io.rialto.core.spi.StrategyParams;
 import io.rialto.strategies.indicators.BollingerBands;
 
@@ -81,29 +81,15 @@ public final class MeanReversion implements Strategy {
     }
 
     /** Registered as {@code mean-reversion}. */
-    public static final class Factory implements StrategyFactory {
-        @Override
-        public String name() {
-            return "mean-reversion";
-        }
-
-        @Override
-        public String description() {
-            return "Bollinger Bands: buys below the lower band, sells above the upper, exits at the middle";
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return List.of(
-                    ParamSpec.ofLong("period", 20, 2, 100_000, "Bollinger window, in book updates"),
-                    ParamSpec.ofDouble("width-sigmas", 2.0, 0.1, 10, "band distance from the middle, in sigmas"),
-                    ParamSpec.ofLong("qty", 1, 1, 1_000_000, "lots per entry order"),
-                    ParamSpec.ofLong("max-position", 10, 1, 1_000_000, "largest absolute position in lots"));
-        }
-
-        @Override
-        public Strategy create(StrategyParams params) {
-            return new MeanReversion(params);
+    public static final class Factory extends BasicStrategyFactory {
+        public Factory() {
+            super("mean-reversion", "Bollinger Bands: buys below the lower band, sells above the upper, exits at the middle",
+                    List.of(
+                            ParamSpec.ofLong("period", 20, 2, 100_000, "Bollinger window, in book updates"),
+                            ParamSpec.ofDouble("width-sigmas", 2.0, 0.1, 10, "band distance from the middle, in sigmas"),
+                            ParamSpec.ofLong("qty", 1, 1, 1_000_000, "lots per entry order"),
+                            ParamSpec.ofLong("max-position", 10, 1, 1_000_000, "largest absolute position in lots")),
+                    MeanReversion::new);
         }
     }
 }

@@ -8,7 +8,7 @@ import io.rialto.core.spi.OrderUpdate;
 import io.rialto.core.spi.ParamSpec;
 import io.rialto.core.spi.Strategy;
 import io.rialto.core.spi.StrategyContext;
-import io.rialto.core.spi.StrategyFactory;
+import io.rialto.core.spi.BasicStrategyFactory;
 import io.rialto.core.spi.StrategyParams;
 import io.rialto.strategies.indicators.Macd;
 import io.rialto.strategies.indicators.Rsi;
@@ -106,39 +106,28 @@ public final class Momentum implements Strategy {
     }
 
     /** Registered as {@code momentum}. */
-    public static final class Factory implements StrategyFactory {
-        @Override
-        public String name() {
-            return "momentum";
+    public static final class Factory extends BasicStrategyFactory {
+        public Factory() {
+            super("momentum", "MACD and RSI crossovers of the mid, taking liquidity (IOC) on each signal",
+                    List.of(
+                            ParamSpec.ofLong("fast-period", 12, 1, 10_000, "fast EMA of the MACD, in book updates"),
+                            ParamSpec.ofLong("slow-period", 26, 2, 10_000, "slow EMA of the MACD, in book updates"),
+                            ParamSpec.ofLong("signal-period", 9, 1, 10_000, "EMA of the MACD line that it crosses"),
+                            ParamSpec.ofLong("rsi-period", 14, 1, 10_000, "RSI period (Wilder), in book updates"),
+                            ParamSpec.ofDouble("rsi-overbought", 70, 0, 100, "RSI level: no buying at or above it"),
+                            ParamSpec.ofDouble("rsi-oversold", 30, 0, 100, "RSI level: no selling at or below it"),
+                            ParamSpec.ofLong("qty", 2, 1, 1_000_000, "lots per order"),
+                            ParamSpec.ofLong("max-position", 20, 1, 1_000_000, "largest absolute position in lots")),
+                    Factory::validateParams, Momentum::new);
         }
 
-        @Override
-        public String description() {
-            return "MACD and RSI crossovers of the mid, taking liquidity (IOC) on each signal";
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return List.of(
-                    ParamSpec.ofLong("fast-period", 12, 1, 10_000, "fast EMA of the MACD, in book updates"),
-                    ParamSpec.ofLong("slow-period", 26, 2, 10_000, "slow EMA of the MACD, in book updates"),
-                    ParamSpec.ofLong("signal-period", 9, 1, 10_000, "EMA of the MACD line that it crosses"),
-                    ParamSpec.ofLong("rsi-period", 14, 1, 10_000, "RSI period (Wilder), in book updates"),
-                    ParamSpec.ofDouble("rsi-overbought", 70, 0, 100, "RSI level: no buying at or above it"),
-                    ParamSpec.ofDouble("rsi-oversold", 30, 0, 100, "RSI level: no selling at or below it"),
-                    ParamSpec.ofLong("qty", 2, 1, 1_000_000, "lots per order"),
-                    ParamSpec.ofLong("max-position", 20, 1, 1_000_000, "largest absolute position in lots"));
-        }
-
-        @Override
-        public Strategy create(StrategyParams params) {
+        private static void validateParams(StrategyParams params) {
             if (params.getLong("fast-period") >= params.getLong("slow-period")) {
                 throw new IllegalArgumentException("parameter 'fast-period' must be below 'slow-period'");
             }
             if (params.getDouble("rsi-oversold") >= params.getDouble("rsi-overbought")) {
                 throw new IllegalArgumentException("parameter 'rsi-oversold' must be below 'rsi-overbought'");
             }
-            return new Momentum(params);
         }
     }
 }

@@ -57,7 +57,7 @@ class BuiltInStrategiesTest {
     @Test
     void shouldRefuseAFastPeriodNotBelowTheSlowOne() {
         Momentum.Factory factory = new Momentum.Factory();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> factory.create(
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> factory.validate(
                 StrategyParams.of(factory.params(), Map.of("fast-period", 26, "slow-period", 26))));
         assertTrue(e.getMessage().contains("'fast-period'"), e.getMessage());
     }

@@ -76,7 +76,7 @@ class MomentumTest {
     @Test
     void shouldRefuseRsiLevelsThatOverlap() {
         Momentum.Factory factory = new Momentum.Factory();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> factory.create(
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> factory.validate(
                 io.rialto.core.spi.StrategyParams.of(factory.params(), Map.of("rsi-oversold", 80))));
         assertTrue(e.getMessage().contains("'rsi-oversold'"), e.getMessage());
     }

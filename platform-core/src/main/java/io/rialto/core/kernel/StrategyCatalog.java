@@ -219,6 +219,7 @@ public final class StrategyCatalog {
         StrategyParams params;
         try {
             params = StrategyParams.of(kind.factory().params(), d.params());
+            kind.factory().validate(params);
         } catch (IllegalArgumentException e) {
             throw new ConfigError(where + ": " + e.getMessage(), e);
         }

@@ -15,6 +15,15 @@ public interface StrategyFactory {
 
     List<ParamSpec> params();
 
+    /**
+     * Checks relations between parameters that the {@link ParamSpec} ranges cannot express (for example
+     * fast period below slow period). Called once when the strategy is declared, before any instance is made;
+     * throws {@link IllegalArgumentException} naming the parameters, and the platform exits 2 naming the
+     * strategy.
+     */
+    default void validate(StrategyParams params) {
+    }
+
     /** A fresh instance; called again on every restart so that state starts clean. */
     Strategy create(StrategyParams params);
 }
