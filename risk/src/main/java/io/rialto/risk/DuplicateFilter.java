@@ -8,8 +8,11 @@ package io.rialto.risk;
  * <p>Deadlines sit in a map for the lookup and in a FIFO ring for eviction; eviction stops at the first
  * unexpired entry, so with per-strategy windows of different lengths memory is bounded by the longest
  * window times the order rate. The lookup of {@link #isDuplicate} leaves its table position for the
- * {@link #record} of the same key that follows it, so an accepted order costs one probe of the map (plus
- * one for the entry it evicts, if any). Single-threaded; allocates only when the ring or map grows.
+ * {@link #record} of the same key that follows it, so an accepted order costs one probe of the map. The
+ * ring also keeps the map position each entry was stored at, so eviction goes straight to it instead of
+ * probing again; a removal (which shifts later entries of a cluster back) or a rehash may have moved the
+ * entry, which the key at that position tells, and only then is it probed for. Single-threaded; allocates
+ * only when the ring or map grows.
  */
 final class DuplicateFilter {
     private static final long MISSING = Long.MIN_VALUE;
@@ -17,6 +20,8 @@ final class DuplicateFilter {
     private final LongHashTable deadlineByKey = new LongHashTable(1024, MISSING);
     private long[] ringKey = new long[1024];
     private long[] ringDeadline = new long[1024];
+    /** The map position of each ring entry when it was recorded (a hint: checked against the key). */
+    private int[] ringPosition = new int[1024];
     private int head;
     private int size;
     private long probedKey;
@@ -51,7 +56,8 @@ final class DuplicateFilter {
         if (p >= 0) {
             deadlineByKey.setValueAt(p, deadline);
         } else {
-            deadlineByKey.insertAt(p, key, deadline);
+            deadlineByKey.insertAt(p, key, deadline); // may rehash: eviction checks the hint before using it
+            p = -p - 1;
         }
         if (size == ringKey.length) {
             grow();
@@ -59,13 +65,18 @@ final class DuplicateFilter {
         int tail = (head + size) & (ringKey.length - 1);
         ringKey[tail] = key;
         ringDeadline[tail] = deadline;
+        ringPosition[tail] = p;
         size++;
     }
 
     private void evict(long nowNs) {
         int mask = ringKey.length - 1;
         while (size > 0 && ringDeadline[head] - nowNs <= 0) {
-            int p = deadlineByKey.probe(ringKey[head]);
+            long key = ringKey[head];
+            int p = ringPosition[head];
+            if (!deadlineByKey.holds(p, key)) {
+                p = deadlineByKey.probe(key);
+            }
             if (p >= 0 && deadlineByKey.valueAt(p) == ringDeadline[head]) {
                 deadlineByKey.removeAt(p);
             }
@@ -78,13 +89,16 @@ final class DuplicateFilter {
         int n = ringKey.length * 2;
         long[] keys = new long[n];
         long[] deadlines = new long[n];
+        int[] positions = new int[n];
         for (int i = 0; i < size; i++) {
             int from = (head + i) & (ringKey.length - 1);
             keys[i] = ringKey[from];
             deadlines[i] = ringDeadline[from];
+            positions[i] = ringPosition[from];
         }
         ringKey = keys;
         ringDeadline = deadlines;
+        ringPosition = positions;
         head = 0;
     }
 

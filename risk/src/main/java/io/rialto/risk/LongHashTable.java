@@ -62,6 +62,12 @@ final class LongHashTable {
         return p >= 0 ? entries[2 * p + 1] : missingValue;
     }
 
+    /** Whether {@code position} (any int: a hint that may be stale or out of range) holds {@code key}. */
+    boolean holds(int position, long key) {
+        return position >= 0 && position <= mask && entries[2 * position + 1] != missingValue
+                && entries[2 * position] == key;
+    }
+
     long keyAt(int position) {
         return entries[2 * position];
     }

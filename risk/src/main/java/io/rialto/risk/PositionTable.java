@@ -13,9 +13,11 @@ import java.util.Arrays;
  * orders reserve, their worst-case exposure and their P&amp;L, rolled up into the holder's {@link Scopes}.
  * <pre>
  *   slot s ─ slotByKey (holder &lt;&lt; 32 | instrument) ─▶ holder[s], instrument[s], ledger(s): qty, cost, realized, fees
- *          ─ openBuy[s], openSell[s] lots; openBuyE6[s], openSellE6[s] money of open orders
- *          ─ cached longE6[s] = costE6 + openBuyE6, shortE6[s] = costE6 - openSellE6 (all buys fill / all sells
- *            fill), grossE6[s] = max(|long|, |short|), pnlE6[s]; their sums sit in the holder's Scopes row
+ *          ─ values[8s ..]: openBuy, openSell lots; openBuyE6, openSellE6 money of open orders;
+ *            cached longE6 = costE6 + openBuyE6, shortE6 = costE6 - openSellE6 (all buys fill / all sells
+ *            fill), grossE6 = max(|long|, |short|), pnlE6; their sums sit in the holder's Scopes row.
+ *            One slot's eight values sit together (one or two cache lines, one array to load), buy and sell
+ *            side by side so a side ordinal indexes them
  *          ─ nextOfInstrument[s]: slots of one instrument, for re-marking when its mid moves
  * </pre>
  * Single-threaded; allocates only when it grows.
@@ -38,14 +40,14 @@ final class PositionTable {
      */
     int[] account = new int[64];
     int[] accountSlot = new int[64];
-    long[] openBuy = new long[64];
-    long[] openSell = new long[64];
-    long[] openBuyE6 = new long[64];
-    long[] openSellE6 = new long[64];
-    private long[] longE6 = new long[64];
-    private long[] shortE6 = new long[64];
-    private long[] grossE6 = new long[64];
-    private long[] pnlE6 = new long[64];
+    private static final int STRIDE = 8;
+    private static final int OPEN = 0; // + side: open lots of buys, of sells
+    private static final int OPEN_E6 = 2; // + side: their money
+    private static final int LONG_E6 = 4;
+    private static final int SHORT_E6 = 5;
+    private static final int GROSS_E6 = 6;
+    private static final int PNL_E6 = 7;
+    private long[] values = new long[64 * STRIDE];
     private int[] nextOfInstrument = new int[64];
     int size;
 
@@ -90,38 +92,49 @@ final class PositionTable {
      * the cost basis.
      */
     void reserve(int s, int side, long qtyLots, long notionalE6) {
+        long[] v = values;
+        int b = s * STRIDE;
         int h = holder[s];
-        long l = longE6[s];
-        long sh = shortE6[s];
+        v[b + OPEN + side] += qtyLots;
+        v[b + OPEN_E6 + side] += notionalE6;
+        long l = v[b + LONG_E6];
+        long sh = v[b + SHORT_E6];
         if (side == 0) {
-            openBuy[s] += qtyLots;
-            openBuyE6[s] += notionalE6;
             l += notionalE6;
-            longE6[s] = l;
+            v[b + LONG_E6] = l;
             holders.longE6[h] += notionalE6;
         } else {
-            openSell[s] += qtyLots;
-            openSellE6[s] += notionalE6;
             sh -= notionalE6;
-            shortE6[s] = sh;
+            v[b + SHORT_E6] = sh;
             holders.shortE6[h] -= notionalE6;
         }
         long gross = Math.max(Math.abs(l), Math.abs(sh));
-        holders.grossE6[h] += gross - grossE6[s];
-        grossE6[s] = gross;
+        holders.grossE6[h] += gross - v[b + GROSS_E6];
+        v[b + GROSS_E6] = gross;
+    }
+
+    long openBuy(int s) {
+        return values[s * STRIDE + OPEN];
+    }
+
+    long openSell(int s) {
+        return values[s * STRIDE + OPEN + 1];
     }
 
     /** Position if every open order of {@code side} and {@code addLots} more filled. */
     long worstPosition(int s, int side, long addLots) {
         long qty = ledger.qty(s);
-        return side == 0 ? qty + openBuy[s] + addLots : qty - openSell[s] - addLots;
+        long open = values[s * STRIDE + OPEN + side];
+        return side == 0 ? qty + open + addLots : qty - open - addLots;
     }
 
     /** The holder's worst-case gross exposure if an order of {@code side} and {@code notionalE6} were added. */
     long grossAfter(int s, int side, long notionalE6) {
-        long l = side == 0 ? longE6[s] + notionalE6 : longE6[s];
-        long sh = side == 0 ? shortE6[s] : shortE6[s] - notionalE6;
-        return holders.grossE6[holder[s]] - grossE6[s] + Math.max(Math.abs(l), Math.abs(sh));
+        long[] v = values;
+        int b = s * STRIDE;
+        long l = side == 0 ? v[b + LONG_E6] + notionalE6 : v[b + LONG_E6];
+        long sh = side == 0 ? v[b + SHORT_E6] : v[b + SHORT_E6] - notionalE6;
+        return holders.grossE6[holder[s]] - v[b + GROSS_E6] + Math.max(Math.abs(l), Math.abs(sh));
     }
 
     /** The holder's worst-case absolute net exposure if that order were added. */
@@ -156,22 +169,24 @@ final class PositionTable {
     private void refreshExposure(int s) {
         int h = holder[s];
         long costE6 = market.moneyE6(instrument[s], ledger.cost(s));
-        long l = costE6 + openBuyE6[s];
-        long sh = costE6 - openSellE6[s];
+        long[] v = values;
+        int b = s * STRIDE;
+        long l = costE6 + v[b + OPEN_E6];
+        long sh = costE6 - v[b + OPEN_E6 + 1];
         long gross = Math.max(Math.abs(l), Math.abs(sh));
-        holders.longE6[h] += l - longE6[s];
-        holders.shortE6[h] += sh - shortE6[s];
-        holders.grossE6[h] += gross - grossE6[s];
-        longE6[s] = l;
-        shortE6[s] = sh;
-        grossE6[s] = gross;
+        holders.longE6[h] += l - v[b + LONG_E6];
+        holders.shortE6[h] += sh - v[b + SHORT_E6];
+        holders.grossE6[h] += gross - v[b + GROSS_E6];
+        v[b + LONG_E6] = l;
+        v[b + SHORT_E6] = sh;
+        v[b + GROSS_E6] = gross;
     }
 
     private void refreshPnl(int s) {
         int h = holder[s];
         long pnl = pnlE6(s);
-        holders.pnlE6[h] += pnl - pnlE6[s];
-        pnlE6[s] = pnl;
+        holders.pnlE6[h] += pnl - values[s * STRIDE + PNL_E6];
+        values[s * STRIDE + PNL_E6] = pnl;
         if (lossLimit != null && holders.state[h] != Scopes.HALTED
                 && holders.dayPnlE6(h) < -holders.limit(h, lossLimit)) {
             holders.setState(h, Scopes.HALTED, RejectReason.LOSS_LIMIT);
@@ -198,14 +213,7 @@ final class PositionTable {
         instrument = Arrays.copyOf(instrument, n);
         account = Arrays.copyOf(account, n);
         accountSlot = Arrays.copyOf(accountSlot, n);
-        openBuy = Arrays.copyOf(openBuy, n);
-        openSell = Arrays.copyOf(openSell, n);
-        openBuyE6 = Arrays.copyOf(openBuyE6, n);
-        openSellE6 = Arrays.copyOf(openSellE6, n);
-        longE6 = Arrays.copyOf(longE6, n);
-        shortE6 = Arrays.copyOf(shortE6, n);
-        grossE6 = Arrays.copyOf(grossE6, n);
-        pnlE6 = Arrays.copyOf(pnlE6, n);
+        values = Arrays.copyOf(values, n * STRIDE);
         nextOfInstrument = Arrays.copyOf(nextOfInstrument, n);
     }
 }

@@ -558,7 +558,7 @@ public final class RiskEngine implements RiskCheck {
         if (sp == NULL_INDEX) {
             return 0;
         }
-        return side == Side.BUY ? strategyPositions.openBuy[sp] : strategyPositions.openSell[sp];
+        return side == Side.BUY ? strategyPositions.openBuy(sp) : strategyPositions.openSell(sp);
     }
 
     /** Checks of new orders that ended with {@code reason} ({@code NONE}: accepted), and refused cancels. */
