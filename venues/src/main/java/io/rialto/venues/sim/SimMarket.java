@@ -17,7 +17,6 @@ import io.rialto.core.domain.OrderType;
 import io.rialto.core.domain.RejectReason;
 import io.rialto.core.domain.Side;
 import io.rialto.core.domain.TimeInForce;
-import org.agrona.collections.Long2LongHashMap;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -65,17 +64,7 @@ final class SimMarket implements MatchingListener {
     private final ArrayDeque<MarketData> ready = new ArrayDeque<>();
     private boolean feedOpen;
 
-    // platform orders, by exchange order id slot
-    private final Long2LongHashMap slotByExchangeId = new Long2LongHashMap(NULL_INDEX);
-    private final Long2LongHashMap exchangeIdByClOrdId = new Long2LongHashMap(NULL_INDEX);
-    private long[] slotClOrdId = new long[64];
-    private byte[] slotSide = new byte[64];
-    private long[] slotPrice = new long[64];
-    private int[] slotInstrument = new int[64];
-    private boolean[] slotRested = new boolean[64];
-    private int[] nextFree = new int[64];
-    private int freeHead = NULL_INDEX;
-    private int highWater;
+    private final PlatformOrders platform = new PlatformOrders();
 
     private long nextExchangeId = 1;
 
@@ -326,20 +315,13 @@ final class SimMarket implements MatchingListener {
                     RejectReason.UNKNOWN_INSTRUMENT, wallClockNs.getAsLong()));
             return;
         }
-        if (exchangeIdByClOrdId.get(order.clOrdId()) != NULL_INDEX) {
+        if (platform.exchangeIdOf(order.clOrdId()) != NULL_INDEX) {
             executions.accept(ExecutionReport.rejected(order.clOrdId(), order.instrumentId(), order.side(),
                     RejectReason.DUPLICATE_ID, wallClockNs.getAsLong()));
             return;
         }
         long id = nextExchangeId++;
-        int slot = allocate();
-        slotClOrdId[slot] = order.clOrdId();
-        slotSide[slot] = (byte) order.side().ordinal();
-        slotPrice[slot] = order.priceTicks();
-        slotInstrument[slot] = order.instrumentId();
-        slotRested[slot] = false;
-        slotByExchangeId.put(id, slot);
-        exchangeIdByClOrdId.put(order.clOrdId(), id);
+        platform.add(id, order.clOrdId(), order.side(), order.priceTicks(), order.instrumentId());
         begin(local, ACTION_NEW, id, order.side(), order.priceTicks());
         actionQty = order.qtyLots();
         books[local].newOrder(id, order.side(), order.type(), order.tif(), order.priceTicks(), order.qtyLots(), 0);
@@ -348,30 +330,30 @@ final class SimMarket implements MatchingListener {
     }
 
     void cancel(CancelOrder cancel) {
-        long id = exchangeIdByClOrdId.get(cancel.clOrdId());
+        long id = platform.exchangeIdOf(cancel.clOrdId());
         if (id == NULL_INDEX) {
             executions.accept(ExecutionReport.cancelRejected(cancel.clOrdId(), cancel.instrumentId(), Side.BUY, 0,
                     RejectReason.UNKNOWN_ORDER, wallClockNs.getAsLong()));
             return;
         }
-        int slot = (int) slotByExchangeId.get(id);
-        int local = localByInstrumentId[slotInstrument[slot]];
-        begin(local, ACTION_CANCEL, id, Side.ofOrdinal(slotSide[slot]), slotPrice[slot]);
+        int slot = platform.slotOf(id);
+        int local = localByInstrumentId[platform.instrument[slot]];
+        begin(local, ACTION_CANCEL, id, platform.side(slot), platform.price[slot]);
         books[local].cancel(id);
         end(local);
         flush();
     }
 
     void modify(ModifyOrder modify) {
-        long id = exchangeIdByClOrdId.get(modify.clOrdId());
+        long id = platform.exchangeIdOf(modify.clOrdId());
         if (id == NULL_INDEX) {
             executions.accept(ExecutionReport.cancelRejected(modify.clOrdId(), modify.instrumentId(), Side.BUY, 0,
                     RejectReason.UNKNOWN_ORDER, wallClockNs.getAsLong()));
             return;
         }
-        int slot = (int) slotByExchangeId.get(id);
-        int local = localByInstrumentId[slotInstrument[slot]];
-        begin(local, ACTION_MODIFY, id, Side.ofOrdinal(slotSide[slot]), slotPrice[slot]);
+        int slot = platform.slotOf(id);
+        int local = localByInstrumentId[platform.instrument[slot]];
+        begin(local, ACTION_MODIFY, id, platform.side(slot), platform.price[slot]);
         books[local].modify(id, modify.newPriceTicks(), modify.newQtyLots());
         end(local);
         flush();
@@ -438,13 +420,13 @@ final class SimMarket implements MatchingListener {
     }
 
     private int platformSlot(long exchangeId) {
-        return (int) slotByExchangeId.get(exchangeId);
+        return platform.slotOf(exchangeId);
     }
 
     private Side sideOf(long exchangeId) {
         int slot = platformSlot(exchangeId);
         if (slot != NULL_INDEX) {
-            return Side.ofOrdinal(slotSide[slot]);
+            return platform.side(slot);
         }
         return exchangeId == actionExchangeId ? actionSide : null;
     }
@@ -453,8 +435,8 @@ final class SimMarket implements MatchingListener {
     public void onAccepted(long orderId) {
         int slot = platformSlot(orderId);
         if (slot != NULL_INDEX) {
-            executions.accept(ExecutionReport.ack(slotClOrdId[slot], slotInstrument[slot], Side.ofOrdinal(
-                    slotSide[slot]), slotPrice[slot], actionQty, wallClockNs.getAsLong()));
+            executions.accept(ExecutionReport.ack(platform.clOrdId[slot], platform.instrument[slot], Side.ofOrdinal(
+                    platform.side[slot]), platform.price[slot], actionQty, wallClockNs.getAsLong()));
         }
     }
 
@@ -476,12 +458,12 @@ final class SimMarket implements MatchingListener {
             return;
         }
         platformFills++;
-        long clOrdId = slotClOrdId[slot];
-        int instrumentId = slotInstrument[slot];
+        long clOrdId = platform.clOrdId[slot];
+        int instrumentId = platform.instrument[slot];
         executions.accept(ExecutionReport.fill(clOrdId, instrumentId, side, price, qty, leaves,
                 price * qty * feePpm, liquidity, wallClockNs.getAsLong()));
         if (leaves == 0) {
-            release(exchangeId, slot);
+            platform.release(exchangeId, slot);
         }
     }
 
@@ -494,8 +476,8 @@ final class SimMarket implements MatchingListener {
         touch(side, priceTicks);
         int slot = platformSlot(orderId);
         if (slot != NULL_INDEX) {
-            slotRested[slot] = true;
-            slotPrice[slot] = priceTicks;
+            platform.rested[slot] = true;
+            platform.price[slot] = priceTicks;
         }
     }
 
@@ -509,12 +491,12 @@ final class SimMarket implements MatchingListener {
             }
             return;
         }
-        if (slotRested[slot]) {
-            touch(Side.ofOrdinal(slotSide[slot]), slotPrice[slot]);
+        if (platform.rested[slot]) {
+            touch(platform.side(slot), platform.price[slot]);
         }
-        executions.accept(ExecutionReport.canceled(slotClOrdId[slot], slotInstrument[slot],
-                Side.ofOrdinal(slotSide[slot]), canceledQtyLots, wallClockNs.getAsLong()));
-        release(orderId, slot);
+        executions.accept(ExecutionReport.canceled(platform.clOrdId[slot], platform.instrument[slot],
+                platform.side(slot), canceledQtyLots, wallClockNs.getAsLong()));
+        platform.release(orderId, slot);
     }
 
     @Override
@@ -523,13 +505,13 @@ final class SimMarket implements MatchingListener {
         if (slot == NULL_INDEX) {
             return;
         }
-        Side side = Side.ofOrdinal(slotSide[slot]);
-        if (slotRested[slot]) {
-            touch(side, slotPrice[slot]);
+        Side side = platform.side(slot);
+        if (platform.rested[slot]) {
+            touch(side, platform.price[slot]);
         }
         touch(side, priceTicks);
-        slotPrice[slot] = priceTicks;
-        executions.accept(ExecutionReport.replaced(slotClOrdId[slot], slotInstrument[slot], side, priceTicks,
+        platform.price[slot] = priceTicks;
+        executions.accept(ExecutionReport.replaced(platform.clOrdId[slot], platform.instrument[slot], side, priceTicks,
                 openQtyLots, wallClockNs.getAsLong()));
     }
 
@@ -541,39 +523,14 @@ final class SimMarket implements MatchingListener {
         }
         RejectReason why = RejectReason.valueOf(reason.name());
         if (actionKind == ACTION_NEW) {
-            executions.accept(ExecutionReport.rejected(slotClOrdId[slot], slotInstrument[slot],
-                    Side.ofOrdinal(slotSide[slot]), why, wallClockNs.getAsLong()));
-            release(orderId, slot);
+            executions.accept(ExecutionReport.rejected(platform.clOrdId[slot], platform.instrument[slot],
+                    platform.side(slot), why, wallClockNs.getAsLong()));
+            platform.release(orderId, slot);
         } else {
-            executions.accept(ExecutionReport.cancelRejected(slotClOrdId[slot], slotInstrument[slot],
-                    Side.ofOrdinal(slotSide[slot]), Math.max(0, books[actionLocal].openQty(orderId)), why,
+            executions.accept(ExecutionReport.cancelRejected(platform.clOrdId[slot], platform.instrument[slot],
+                    platform.side(slot), Math.max(0, books[actionLocal].openQty(orderId)), why,
                     wallClockNs.getAsLong()));
         }
-    }
-
-    private int allocate() {
-        if (freeHead != NULL_INDEX) {
-            int slot = freeHead;
-            freeHead = nextFree[slot];
-            return slot;
-        }
-        if (highWater == slotClOrdId.length) {
-            int n = highWater * 2;
-            slotClOrdId = Arrays.copyOf(slotClOrdId, n);
-            slotSide = Arrays.copyOf(slotSide, n);
-            slotPrice = Arrays.copyOf(slotPrice, n);
-            slotInstrument = Arrays.copyOf(slotInstrument, n);
-            slotRested = Arrays.copyOf(slotRested, n);
-            nextFree = Arrays.copyOf(nextFree, n);
-        }
-        return highWater++;
-    }
-
-    private void release(long exchangeId, int slot) {
-        slotByExchangeId.remove(exchangeId);
-        exchangeIdByClOrdId.remove(slotClOrdId[slot]);
-        nextFree[slot] = freeHead;
-        freeHead = slot;
     }
 
     MatchingBook book(int instrumentId) {
