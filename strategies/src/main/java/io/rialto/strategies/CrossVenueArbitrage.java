@@ -1,8 +1,6 @@
 package io.rialto.strategies;
 
-import io.rialto.core.domain.OrderType;
 import io.rialto.core.domain.Side;
-import io.rialto.core.domain.TimeInForce;
 import io.rialto.core.spi.BookView;
 import io.rialto.core.spi.OrderUpdate;
 import io.rialto.core.spi.ParamSpec;
@@ -80,12 +78,8 @@ public final class CrossVenueArbitrage implements Strategy {
             ctx.count("crossing-over-limit", 1);
             return;
         }
-        long buyId = ctx.submit(buyInstrument, Side.BUY, OrderType.LIMIT, TimeInForce.IOC,
-                book.askPrice(buySlot, 0), lots);
-        working.add(buyId, buyInstrument, Side.BUY, lots);
-        long sellId = ctx.submit(sellInstrument, Side.SELL, OrderType.LIMIT, TimeInForce.IOC,
-                book.bidPrice(sellSlot, 0), lots);
-        working.add(sellId, sellInstrument, Side.SELL, lots);
+        working.take(ctx, buyInstrument, Side.BUY, book.askPrice(buySlot, 0), lots);
+        working.take(ctx, sellInstrument, Side.SELL, book.bidPrice(sellSlot, 0), lots);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.rialto.strategies;
 
-import io.rialto.core.domain.OrderType;
 import io.rialto.core.domain.Side;
-import io.rialto.core.domain.TimeInForce;
 import io.rialto.core.spi.BookView;
 import io.rialto.core.spi.OrderUpdate;
 import io.rialto.core.spi.ParamSpec;
@@ -68,8 +66,7 @@ public final class ImbalanceTaker implements Strategy {
     }
 
     private void take(int instrument, Side side, long priceTicks, long now) {
-        long clOrdId = ctx.submit(instrument, side, OrderType.LIMIT, TimeInForce.IOC, priceTicks, qty);
-        working.add(clOrdId, instrument, side, qty);
+        working.take(ctx, instrument, side, priceTicks, qty);
         lastTradeNs = now;
     }
 

@@ -1,8 +1,6 @@
 package io.rialto.strategies;
 
-import io.rialto.core.domain.OrderType;
 import io.rialto.core.domain.Side;
-import io.rialto.core.domain.TimeInForce;
 import io.rialto.core.spi.BookView;
 import io.rialto.core.spi.OrderUpdate;
 import io.rialto.core.spi.ParamSpec;
@@ -71,8 +69,7 @@ public final class MeanReversion implements Strategy {
 
     private void take(BookView book, int instrument, Side side, long lots) {
         long price = side == Side.BUY ? book.askPrice(0, 0) : book.bidPrice(0, 0);
-        long clOrdId = ctx.submit(instrument, side, OrderType.LIMIT, TimeInForce.IOC, price, lots);
-        working.add(clOrdId, instrument, side, lots);
+        working.take(ctx, instrument, side, price, lots);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.rialto.strategies;
 
-import io.rialto.core.domain.OrderType;
 import io.rialto.core.domain.Side;
-import io.rialto.core.domain.TimeInForce;
 import io.rialto.core.spi.BookView;
 import io.rialto.core.spi.OrderUpdate;
 import io.rialto.core.spi.ParamSpec;
@@ -96,8 +94,7 @@ public final class Momentum implements Strategy {
             return;
         }
         long price = side == Side.BUY ? book.askPrice(0, 0) : book.bidPrice(0, 0);
-        long clOrdId = ctx.submit(instrument, side, OrderType.LIMIT, TimeInForce.IOC, price, qty);
-        working.add(clOrdId, instrument, side, qty);
+        working.take(ctx, instrument, side, price, qty);
     }
 
     @Override

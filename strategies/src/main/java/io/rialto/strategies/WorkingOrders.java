@@ -1,6 +1,9 @@
 package io.rialto.strategies;
 
 import io.rialto.core.domain.Side;
+import io.rialto.core.spi.StrategyContext;
+import io.rialto.core.domain.TimeInForce;
+import io.rialto.core.domain.OrderType;
 import io.rialto.core.spi.OrderUpdate;
 
 /**
@@ -35,6 +38,13 @@ final class WorkingOrders {
     }
 
     /** Records an order just sent. */
+    /** Takes liquidity: an IOC limit order at {@code priceTicks}, tracked until it ends. Returns its id. */
+    long take(StrategyContext ctx, int instrumentId, Side side, long priceTicks, long qtyLots) {
+        long clOrdId = ctx.submit(instrumentId, side, OrderType.LIMIT, TimeInForce.IOC, priceTicks, qtyLots);
+        add(clOrdId, instrumentId, side, qtyLots);
+        return clOrdId;
+    }
+
     void add(long clOrdId, int instrumentId, Side side, long qtyLots) {
         if (isFull()) {
             throw new IllegalStateException("no room for another working order");
