@@ -218,13 +218,18 @@ public final class DepthBook {
 
     /** Copies up to {@code maxLevels} levels, best first, into the caller's arrays; returns how many. */
     public int depth(Side side, long[] pricesTicks, long[] qtysLots, int maxLevels) {
+        return depth(side, pricesTicks, qtysLots, 0, maxLevels);
+    }
+
+    /** As {@link #depth(Side, long[], long[], int)}, writing from index {@code offset} of the arrays. */
+    public int depth(Side side, long[] pricesTicks, long[] qtysLots, int offset, int maxLevels) {
         long[] prices = side == Side.BUY ? bidPrices : askPrices;
         long[] qtys = side == Side.BUY ? bidQtys : askQtys;
         int count = side == Side.BUY ? bidCount : askCount;
         int n = Math.min(maxLevels, count);
         for (int i = 0; i < n; i++) {
-            pricesTicks[i] = prices[count - 1 - i];
-            qtysLots[i] = qtys[count - 1 - i];
+            pricesTicks[offset + i] = prices[count - 1 - i];
+            qtysLots[offset + i] = qtys[count - 1 - i];
         }
         return n;
     }

@@ -140,8 +140,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         OpsServer ops = null;
         if (opsSettings.enabled()) {
             try {
-                ops = OpsServer.start(platform, cfg, opsSettings, mode, new PlatformCollector(platform,
-                        RialtoSettings.create(cfg).hotSymbols().size(), mode)::scrape);
+                ops = OpsServer.start(platform, cfg, opsSettings, mode, new PlatformCollector(platform, mode)::scrape);
             } catch (IllegalStateException e) {
                 err.println("rialto: " + e.getMessage() + " (choose another with --ops-port, or set "
                         + "rialto.ops.enabled = false)");

@@ -23,7 +23,7 @@ import static io.rialto.core.config.Settings.strings;
  */
 public record RialtoSettings(Duration progressInterval, Duration shutdownTimeout, int instanceCount,
                              List<String> instanceKinds, List<String> accounts, List<StrategyDeclaration> strategies,
-                             RestartPolicy.Settings supervision, List<String> hotSymbols, int publishLevels,
+                             RestartPolicy.Settings supervision, DispatchSettings dispatch, int publishLevels,
                              int ingestParallelism, Duration ingestAckTimeout, Duration riskCheckTimeout,
                              VenueSession.BreakerSettings circuitBreaker, Path pluginsDir, Path latencyLog) {
 
@@ -49,7 +49,7 @@ public record RialtoSettings(Duration progressInterval, Duration shutdownTimeout
                 intIn(r, "instances.count", 0, 1_000_000),
                 kinds, accounts, declarations(r),
                 supervision(r),
-                strings(r, "dispatch.hot-symbols"),
+                DispatchSettings.read(r),
                 intIn(r, "book.publish-levels", 1, 50),
                 intIn(r, "ingest.parallelism", 1, 64),
                 positiveDuration(r, "ingest.ack-timeout"),

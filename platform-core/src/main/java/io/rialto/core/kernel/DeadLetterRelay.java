@@ -87,7 +87,7 @@ public final class DeadLetterRelay extends AbstractBehavior<DeadLetterRelay.Comm
             venueOverflows++;
             riskGate.tell(new RiskGate.NotSent(modify.modify().clOrdId(), modify.modify().instrumentId(),
                     Side.BUY, false, RejectReason.OVERLOADED, modify.strategy()));
-        } else if (message instanceof StrategyHost.TradeTick || message instanceof BookUpdate) {
+        } else if (message instanceof StrategyHost.Trades || message instanceof BookUpdate) {
             marketDataDropped++;
         } else {
             other++;

@@ -47,7 +47,8 @@ public final class Platform {
     private final InstrumentRegistry registry;
     private final PlatformMetrics metrics;
     private final List<VenueAdapter> adapters;
-    private final List<ActorRef<SymbolBook.Command>> books;
+    private final BookDirectory books;
+    private final ActorRef<TierDirector.Command> tierDirector;
     private final ActorRef<RiskGate.Command> riskGate;
     private final List<ActorRef<VenueSession.Command>> venues;
     private final StrategyDirector director;
@@ -56,8 +57,8 @@ public final class Platform {
     private final List<CompletionStage<Done>> feeds = new ArrayList<>();
 
     private Platform(RialtoSettings settings, ActorSystem<Void> system, InstrumentRegistry registry,
-                     PlatformMetrics metrics, List<VenueAdapter> adapters, List<ActorRef<SymbolBook.Command>> books,
-                     ActorRef<RiskGate.Command> riskGate, List<ActorRef<VenueSession.Command>> venues,
+                     PlatformMetrics metrics, List<VenueAdapter> adapters, BookDirectory books,
+                     ActorRef<TierDirector.Command> tierDirector, ActorRef<RiskGate.Command> riskGate, List<ActorRef<VenueSession.Command>> venues,
                      StrategyDirector director,
                      ActorRef<DeadLetterRelay.Command> relay, ActorRef<FillJournal.Command> journal) {
         this.settings = settings;
@@ -66,6 +67,7 @@ public final class Platform {
         this.metrics = metrics;
         this.adapters = adapters;
         this.books = books;
+        this.tierDirector = tierDirector;
         this.riskGate = riskGate;
         this.venues = venues;
         this.director = director;
@@ -120,11 +122,12 @@ public final class Platform {
             listings.addAll(adapter.listings());
         }
         InstrumentRegistry registry = InstrumentRegistry.of(venueNames, InstrumentOverrides.apply(config, listings));
-        Set<String> hot = new HashSet<>(settings.hotSymbols());
-        for (String symbol : hot) {
+        Set<Integer> hot = new HashSet<>();
+        for (String symbol : settings.dispatch().hotSymbols()) {
             if (registry.symbolIndex(symbol) < 0) {
                 throw new ConfigError("rialto.dispatch.hot-symbols: unknown symbol " + symbol);
             }
+            hot.add(registry.symbolIndex(symbol));
         }
         RiskCheck riskCheck;
         try {
@@ -145,22 +148,16 @@ public final class Platform {
 
     private static Platform wire(RialtoSettings settings, ActorSystem<Void> system, InstrumentRegistry registry,
                                  PlatformMetrics metrics, List<VenueAdapter> adapters, RiskCheck riskCheck,
-                                 StrategyCatalog catalog, List<StrategySpec> specs, Set<String> hot,
+                                 StrategyCatalog catalog, List<StrategySpec> specs, Set<Integer> hot,
                                  Path fillsOut) {
         ActorRef<RiskGate.Command> riskGate = system.systemActorOf(RiskGate.create(riskCheck, registry, metrics,
                 settings.riskCheckTimeout()), "risk", DispatcherSelector.defaultDispatcher()
                 .withMailboxFromConfig("rialto.mailboxes.risk"));
-        Props bookProps = DispatcherSelector.fromConfig("rialto.dispatchers.warm")
-                .withMailboxFromConfig("rialto.mailboxes.book");
-        Props hotProps = DispatcherSelector.fromConfig("rialto.dispatchers.hot")
-                .withMailboxFromConfig("rialto.mailboxes.book");
-        List<ActorRef<SymbolBook.Command>> books = new ArrayList<>();
-        for (int s = 0; s < registry.symbols().size(); s++) {
-            String symbol = registry.symbols().get(s);
-            books.add(system.systemActorOf(SymbolBook.create(registry, s, settings.publishLevels(), metrics,
-                    riskGate, id -> adapters.get(registry.get(id).venueIndex()).requestSnapshot(id)),
-                    "book-" + symbol, hot.contains(symbol) ? hotProps : bookProps));
-        }
+        BookDirectory books = new BookDirectory(registry.symbols().size());
+        ActorRef<TierDirector.Command> tierDirector = TierDirector.spawnTiers(system, new SymbolBook.Hosting(
+                registry, settings.publishLevels(), metrics, riskGate,
+                id -> adapters.get(registry.get(id).venueIndex()).requestSnapshot(id), books,
+                settings.dispatch().cpuAffinity()), settings.dispatch(), hot);
         ActorRef<DeadLetterRelay.Command> relay = system.systemActorOf(DeadLetterRelay.create(riskGate),
                 "dead-letter-relay", Props.empty());
         ActorRef<FillJournal.Command> journal = fillsOut == null ? null : system.systemActorOf(
@@ -178,7 +175,8 @@ public final class Platform {
         StrategyDirector director = new StrategyDirector(system, registry, riskGate, books, metrics, settings, catalog,
                 settings.pluginsDir());
         director.startAll(specs);
-        Platform platform = new Platform(settings, system, registry, metrics, adapters, books, riskGate, venues,
+        Platform platform = new Platform(settings, system, registry, metrics, adapters, books, tierDirector,
+                riskGate, venues,
                 director, relay, journal);
         platform.startFeeds();
         LOG.info("started: {} venues, {} symbols, {} instruments, {} strategies", adapters.size(),
@@ -187,8 +185,9 @@ public final class Platform {
     }
 
     private void startFeeds() {
-        for (VenueAdapter adapter : adapters) {
-            IngestRouter router = new IngestRouter(registry, books, system, settings.ingestAckTimeout(), metrics);
+        for (int v = 0; v < adapters.size(); v++) {
+            VenueAdapter adapter = adapters.get(v);
+            IngestRouter router = new IngestRouter(registry, books, v, system, settings.ingestAckTimeout(), metrics);
             CompletionStage<Done> done = router.run(adapter.marketData(), settings.ingestParallelism());
             done.whenComplete((ok, failure) -> {
                 if (failure != null) {
@@ -215,8 +214,19 @@ public final class Platform {
         return riskGate;
     }
 
-    public List<ActorRef<SymbolBook.Command>> books() {
+    /** Where each symbol's book lives now. */
+    public BookDirectory books() {
         return books;
+    }
+
+    /** Symbols per tier and moves so far. */
+    public CompletionStage<TierDirector.Tiers> tiers() {
+        return ask(tierDirector, TierDirector.GetTiers::new, settings.shutdownTimeout());
+    }
+
+    /** Moves a symbol to another dispatch tier now (the director may move it again at its next rebalance). */
+    public void moveSymbol(int symbolIndex, BookDirectory.Tier tier) {
+        tierDirector.tell(new TierDirector.MoveSymbol(symbolIndex, tier));
     }
 
     /** Strategy instances started since the platform started (including restarts by redeploys). */
@@ -287,10 +297,17 @@ public final class Platform {
         DeadLetterRelay.Stats relayStats = join(ask(relay, DeadLetterRelay.GetStats::new, timeout));
         List<SymbolBook.Stats> bookStats = new ArrayList<>();
         List<BookUpdate> finalBooks = new ArrayList<>();
-        for (ActorRef<SymbolBook.Command> book : books) {
-            bookStats.add(join(ask(book, SymbolBook.GetStats::new, timeout)));
-            finalBooks.add(join(ask(book, replyTo -> new SymbolBook.GetTop(5, replyTo), timeout)));
+        List<CompletableFuture<SymbolBook.Stats>> statsAsked = new ArrayList<>();
+        List<CompletableFuture<BookUpdate>> topAsked = new ArrayList<>();
+        for (int s = 0; s < books.symbols(); s++) {
+            int symbol = s;
+            statsAsked.add(ask(books.ref(s), (ActorRef<SymbolBook.Stats> replyTo) ->
+                    new SymbolBook.GetStats(symbol, replyTo), timeout).toCompletableFuture());
+            topAsked.add(ask(books.ref(s), (ActorRef<BookUpdate> replyTo) -> new SymbolBook.GetTop(symbol, 5, replyTo),
+                    timeout).toCompletableFuture());
         }
+        statsAsked.forEach(f -> bookStats.add(f.join()));
+        topAsked.forEach(f -> finalBooks.add(f.join()));
         long fillsWritten = journal == null ? 0 : join(ask(journal, FillJournal.Flush::new, timeout));
         Reconciliation reconciliation = Reconciliation.of(hostStats, relayStats, riskStats, venueStats);
         for (Reconciliation.Check failed : reconciliation.failed()) {

@@ -49,7 +49,7 @@ public final class StrategyDirector {
     private final ActorSystem<Void> system;
     private final InstrumentRegistry registry;
     private final ActorRef<RiskGate.Command> riskGate;
-    private final List<ActorRef<SymbolBook.Command>> books;
+    private final BookDirectory books;
     private final PlatformMetrics metrics;
     private final RialtoSettings settings;
     private final StrategyCatalog catalog;
@@ -61,7 +61,7 @@ public final class StrategyDirector {
     private int started;
 
     StrategyDirector(ActorSystem<Void> system, InstrumentRegistry registry, ActorRef<RiskGate.Command> riskGate,
-                     List<ActorRef<SymbolBook.Command>> books, PlatformMetrics metrics, RialtoSettings settings,
+                     BookDirectory books, PlatformMetrics metrics, RialtoSettings settings,
                      StrategyCatalog catalog, Path pluginsDir) {
         this.system = system;
         this.registry = registry;
@@ -82,9 +82,8 @@ public final class StrategyDirector {
     }
 
     private void spawn(StrategySpec spec) {
-        List<ActorRef<SymbolBook.Command>> subscribed = spec.symbols().stream().map(books::get).toList();
         ActorRef<StrategyHost.Command> ref = system.systemActorOf(StrategyHost.create(spec, registry, riskGate,
-                subscribed, metrics, System::nanoTime, settings.supervision()),
+                books, metrics, System::nanoTime, settings.supervision()),
                 "strategy-" + spec.id() + "-" + spec.index(), props);
         running.put(spec.id(), new Running(spec, ref));
         started++;

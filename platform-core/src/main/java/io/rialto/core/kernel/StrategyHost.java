@@ -57,7 +57,8 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     public interface Command extends RialtoMessage {
     }
 
-    public record TradeTick(MarketTrade trade) implements Command {
+    /** The trades of one applied slice of a symbol's market data, in order; shared by every subscriber. */
+    public record Trades(MarketTrade[] trades) implements Command {
     }
 
     /** An execution report or a rejection for one of this strategy's orders. Never dropped. */
@@ -101,7 +102,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     private final StrategySpec spec;
     private final InstrumentRegistry registry;
     private final ActorRef<RiskGate.Command> riskGate;
-    private final List<ActorRef<SymbolBook.Command>> books;
+    private final BookDirectory books;
     private final PlatformMetrics metrics;
     private final LongSupplier clock;
     private final RestartPolicy restartPolicy;
@@ -142,7 +143,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
 
     public static Behavior<Command> create(StrategySpec spec, InstrumentRegistry registry,
                                            ActorRef<RiskGate.Command> riskGate,
-                                           List<ActorRef<SymbolBook.Command>> books, PlatformMetrics metrics,
+                                           BookDirectory books, PlatformMetrics metrics,
                                            LongSupplier clock, RestartPolicy.Settings supervision) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
                 new StrategyHost(ctx, timers, spec, registry, riskGate, books, metrics, clock, supervision)));
@@ -150,7 +151,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
 
     private StrategyHost(ActorContext<Command> ctx, TimerScheduler<Command> timers, StrategySpec spec,
                          InstrumentRegistry registry, ActorRef<RiskGate.Command> riskGate,
-                         List<ActorRef<SymbolBook.Command>> books, PlatformMetrics metrics, LongSupplier clock,
+                         BookDirectory books, PlatformMetrics metrics, LongSupplier clock,
                          RestartPolicy.Settings supervision) {
         super(ctx);
         this.timers = timers;
@@ -173,8 +174,8 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
         this.strategy = spec.factory().create(spec.params());
         this.running = true;
         safely(() -> strategy.onStart(context));
-        for (ActorRef<SymbolBook.Command> book : books) {
-            book.tell(new SymbolBook.Subscribe(spec.index(), ctx.getSelf()));
+        for (int symbol : spec.symbols()) {
+            books.ref(symbol).tell(new SymbolBook.Subscribe(symbol, spec.index(), ctx.getSelf()));
         }
     }
 
@@ -182,7 +183,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(BookUpdate.class, this::onBook)
-                .onMessage(TradeTick.class, this::onTrade)
+                .onMessage(Trades.class, this::onTrades)
                 .onMessage(OrderEvent.class, this::onOrderEvent)
                 .onMessage(TimerFired.class, this::onTimerFired)
                 .onMessageEquals(Restart.INSTANCE, this::onRestart)
@@ -209,23 +210,15 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
             PlatformMetrics.record(metrics.strategyDecision, clock.getAsLong() - decisionStart);
             originNs = 0;
         }
-        books.get(indexOfSymbol(update.symbolIndex())).tell(new SymbolBook.Consumed(spec.index()));
+        books.ref(update.symbolIndex()).tell(new SymbolBook.Consumed(update.symbolIndex(), spec.index()));
         return this;
     }
 
-    private int indexOfSymbol(int symbolIndex) {
-        List<Integer> symbols = spec.symbols();
-        for (int i = 0; i < symbols.size(); i++) {
-            if (symbols.get(i) == symbolIndex) {
-                return i;
+    private Behavior<Command> onTrades(Trades trades) {
+        for (MarketTrade trade : trades.trades()) {
+            if (live()) {
+                safely(() -> strategy.onTrade(trade));
             }
-        }
-        throw new IllegalStateException("book update for symbol " + symbolIndex + " not subscribed by " + spec.id());
-    }
-
-    private Behavior<Command> onTrade(TradeTick tick) {
-        if (live()) {
-            safely(() -> strategy.onTrade(tick.trade()));
         }
         return this;
     }
@@ -298,8 +291,8 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
         suspended = false;
         cancelling = true;
         timers.cancelAll();
-        for (ActorRef<SymbolBook.Command> book : books) {
-            book.tell(new SymbolBook.Unsubscribe(spec.index()));
+        for (int symbol : spec.symbols()) {
+            books.ref(symbol).tell(new SymbolBook.Unsubscribe(symbol, spec.index()));
         }
         orders.forEach((id, state) -> cancelForStop(state));
     }

@@ -1,109 +1,129 @@
 package io.rialto.core.kernel;
 
-import io.rialto.core.book.DepthBook;
 import io.rialto.core.domain.BookSnapshot;
 import io.rialto.core.domain.InstrumentRegistry;
-import io.rialto.core.domain.MarketTrade;
 import io.rialto.core.domain.MdBatch;
 import io.rialto.core.domain.RialtoMessage;
-import io.rialto.core.domain.Side;
 import io.rialto.core.metrics.PlatformMetrics;
-import org.agrona.collections.Int2IntHashMap;
+import org.agrona.collections.Int2ObjectHashMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.dispatch.ControlMessage;
 
-import java.util.Arrays;
+import java.util.ArrayDeque;
 import java.util.function.IntConsumer;
 
 /**
- * Owns the books of one symbol: a {@link DepthBook} per venue listing it. The only writer of that
- * state. Applies market data that ingestion routes to it (acknowledging each batch, which is what
- * backpressures the feed) and publishes to the strategies subscribed to the symbol:
- * <ul>
- *   <li>book updates are conflated per subscriber by credit: a subscriber holds at most one
- *       unconsumed {@link BookUpdate}; while it does, newer versions replace each other here and the
- *       versions it never sees are counted as conflated;</li>
- *   <li>trades are sent to every subscriber as they happen, never conflated.</li>
- * </ul>
- * A sequence gap or a crossed book makes that venue's book stale (not served, its updates ignored) and
- * asks the venue for a snapshot (a resync), counted and logged once per stale period; the snapshot makes
- * it whole again.
+ * The actor that owns symbol books ({@link SymbolState}): the only writer of their state. A hot or warm
+ * host owns one symbol, on a pinned or a fork-join dispatcher; the cold host owns every cold symbol on one
+ * thread and applies, per message, a whole batch's worth of them. Ingestion routes market data to it
+ * (acknowledging through {@link BatchAck}, which is what backpressures the feed), strategies subscribe and
+ * consume book updates through it.
+ *
+ * <p><b>Tier moves.</b> The {@link TierDirector} sends {@link HandOver} (a control message, it overtakes
+ * queued traffic). The host gives the symbol's state object to the new host in a {@link TakeOver}, points the
+ * {@link BookDirectory} at it, and from then on forwards whatever still arrives for the symbol, in arrival
+ * order. The new host applies forwarded messages at once, but holds back what each venue feed sends it
+ * directly until that feed's {@link Fence} comes through the old host: the fence travels behind everything
+ * the feed sent there, so nothing is applied out of order, twice, or not at all.
  */
 public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
 
     public interface Command extends RialtoMessage {
     }
 
-    /** Apply the events {@code order[from..to)} of a batch, all of this symbol. */
-    public record Apply(MdBatch batch, int[] order, int from, int to, ActorRef<Applied> replyTo) implements Command {
+    /**
+     * Apply the events {@code order[from..to)} of a batch, grouped by symbol, every symbol hosted by the
+     * recipient when the router sent it. {@code feed} is the venue index of the feed that sent it. Local only:
+     * ingestion runs on the node of the books it feeds.
+     */
+    public record Apply(MdBatch batch, int[] order, int from, int to, int feed, BatchAck ack) implements Command {
     }
 
-    public record ApplySnapshot(BookSnapshot snapshot, ActorRef<Applied> replyTo) implements Command {
+    /** A full book of one instrument (local only, like {@link Apply}). */
+    public record ApplySnapshot(BookSnapshot snapshot, int feed, BatchAck ack) implements Command {
     }
 
-    public record Applied(int symbolIndex, int events) implements RialtoMessage {
+    /** Sent by a feed to a symbol's previous host: everything that feed sent there before is ahead of it. */
+    public record Fence(int symbolIndex, int feed) implements Command {
     }
 
-    public record Subscribe(int strategyIndex, ActorRef<StrategyHost.Command> subscriber) implements Command {
+    /** Subscribe a strategy; a control message, as with thousands of strategies they come in floods. */
+    public record Subscribe(int symbolIndex, int strategyIndex, ActorRef<StrategyHost.Command> subscriber)
+            implements Command, ControlMessage {
     }
 
-    public record Unsubscribe(int strategyIndex) implements Command {
+    public record Unsubscribe(int symbolIndex, int strategyIndex) implements Command, ControlMessage {
     }
 
-    /** The subscriber finished with its last {@link BookUpdate}; it may get the next one. */
-    public record Consumed(int strategyIndex) implements Command {
+    /** The subscriber finished with its last {@link BookUpdate}; it may get the next one (bounded by credit). */
+    public record Consumed(int symbolIndex, int strategyIndex) implements Command, ControlMessage {
     }
 
     /** Replies with the current book, {@code levels} deep per venue. */
-    public record GetTop(int levels, ActorRef<BookUpdate> replyTo) implements Command {
+    public record GetTop(int symbolIndex, int levels, ActorRef<BookUpdate> replyTo) implements Command {
     }
 
-    public record GetStats(ActorRef<Stats> replyTo) implements Command {
+    public record GetStats(int symbolIndex, ActorRef<Stats> replyTo) implements Command {
     }
 
     public record Stats(int symbolIndex, long events, long gaps, long crossed, long ignored, long published,
-                        long conflated, long tradesPublished, long resyncs) implements RialtoMessage {
+                        long conflated, long tradesPublished, long resyncs, long moves) implements RialtoMessage {
     }
 
-    private final int symbolIndex;
-    private final String symbol;
-    private final int[] instrumentIds;
-    private final DepthBook[] books;
-    private final int levels;
-    private final PlatformMetrics metrics;
+    /** The events applied so far of every symbol this host owns, for the director's rates. */
+    public record CollectRates(ActorRef<Rates> replyTo) implements Command {
+    }
 
-    private ActorRef<StrategyHost.Command>[] subscribers;
-    private int[] subscriberStrategy;
-    private boolean[] inFlight;
-    private long[] lastSentVersion;
-    private int subscriberCount;
-    private final Int2IntHashMap slotByStrategy = new Int2IntHashMap(-1);
+    public record Rates(int hostId, int[] symbols, long[] events, long atNs) implements RialtoMessage {
+    }
 
-    private long version;
-    private long lastIngestNs;
-    private long events;
-    private long gaps;
-    private long crossed;
-    private long ignored;
-    private long published;
-    private long conflated;
-    private long tradesPublished;
-    private final boolean[] reportedBad;
-    private final IntConsumer resync;
-    private long resyncs;
-    private final ActorRef<RiskGate.Command> riskGate;
-    /** Best prices last sent to risk, per venue slot. */
-    private final long[] sentBid;
-    private final long[] sentAsk;
+    /** Give {@code symbolIndex} to {@code to}; {@code director} hears when the move is complete. */
+    public record HandOver(int symbolIndex, BookDirectory.Host to, ActorRef<MoveDone> director)
+            implements Command, ControlMessage {
+    }
 
-    /**
-     * @param riskGate where best-price changes and trades go (the risk engine's reference prices), or
-     *                 {@code null} for none
-     */
+    /** The move of a symbol is complete: every feed has fenced its previous host. */
+    public record MoveDone(int symbolIndex, BookDirectory.Host from, BookDirectory.Host to) implements RialtoMessage {
+    }
+
+    /** Stop: the director retires a host that owns nothing any more, once no sender can still know it. */
+    public record Retire() implements Command {
+    }
+
+    /** The state itself, handed over in this JVM (local only). */
+    record TakeOver(SymbolState state, BookDirectory.Host from, ActorRef<MoveDone> director)
+            implements Command, ControlMessage {
+    }
+
+    /** A message that reached the symbol's previous host, passed on in the order it arrived there. */
+    record Forwarded(Command message) implements Command {
+    }
+
+    /** The same for control messages, which keep their lane. */
+    record ForwardedControl(Command message) implements Command, ControlMessage {
+    }
+
+    /** What every host of one platform shares. */
+    public record Hosting(InstrumentRegistry registry, int levels, PlatformMetrics metrics,
+                          ActorRef<RiskGate.Command> riskGate, IntConsumer resync, BookDirectory directory,
+                          boolean cpuAffinity) {
+    }
+
+    private final Hosting hosting;
+    private final int hostId;
+    private final BookDirectory.Tier tier;
+    private final Int2ObjectHashMap<SymbolState> hosted = new Int2ObjectHashMap<>();
+    private final Int2ObjectHashMap<BookDirectory.Host> forwardTo = new Int2ObjectHashMap<>();
+    private final AutoCloseable affinity;
+    private long misrouted;
+
+    /** One symbol on its own, outside any directory (tests, tools). */
     public static Behavior<Command> create(InstrumentRegistry registry, int symbolIndex, int levels,
                                            PlatformMetrics metrics, ActorRef<RiskGate.Command> riskGate) {
         return create(registry, symbolIndex, levels, metrics, riskGate, instrumentId -> { });
@@ -115,262 +135,252 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
     public static Behavior<Command> create(InstrumentRegistry registry, int symbolIndex, int levels,
                                            PlatformMetrics metrics, ActorRef<RiskGate.Command> riskGate,
                                            IntConsumer resync) {
-        return Behaviors.setup(ctx -> new SymbolBook(ctx, registry, symbolIndex, levels, metrics, riskGate, resync));
+        return host(new Hosting(registry, levels, metrics, riskGate, resync, null, false), -1,
+                BookDirectory.Tier.WARM, new int[] {symbolIndex});
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"}) // the subscriber array: refs by slot, no list of boxes
-    private SymbolBook(ActorContext<Command> ctx, InstrumentRegistry registry, int symbolIndex, int levels,
-                       PlatformMetrics metrics, ActorRef<RiskGate.Command> riskGate, IntConsumer resync) {
+    /** A host owning {@code symbols} from the start (empty for a host that will take symbols over). */
+    public static Behavior<Command> host(Hosting hosting, int hostId, BookDirectory.Tier tier, int[] symbols) {
+        return Behaviors.setup(ctx -> new SymbolBook(ctx, hosting, hostId, tier, symbols));
+    }
+
+    private SymbolBook(ActorContext<Command> ctx, Hosting hosting, int hostId, BookDirectory.Tier tier,
+                       int[] symbols) {
         super(ctx);
-        this.resync = resync;
-        this.riskGate = riskGate;
-        this.symbolIndex = symbolIndex;
-        this.symbol = registry.symbols().get(symbolIndex);
-        this.instrumentIds = registry.instrumentsOfSymbol(symbolIndex);
-        this.levels = levels;
-        this.metrics = metrics;
-        this.books = new DepthBook[instrumentIds.length];
-        for (int i = 0; i < books.length; i++) {
-            books[i] = new DepthBook(64);
+        this.hosting = hosting;
+        this.hostId = hostId;
+        this.tier = tier;
+        for (int s : symbols) {
+            hosted.put(s, newState(s));
         }
-        this.reportedBad = new boolean[instrumentIds.length];
-        this.sentBid = new long[instrumentIds.length];
-        this.sentAsk = new long[instrumentIds.length];
-        java.util.Arrays.fill(sentBid, DepthBook.NO_PRICE);
-        java.util.Arrays.fill(sentAsk, DepthBook.NO_PRICE);
-        this.subscribers = new ActorRef[8];
-        this.subscriberStrategy = new int[8];
-        this.inFlight = new boolean[8];
-        this.lastSentVersion = new long[8];
+        // setup runs on this actor's own thread: on the pinned tier, the thread is this symbol's for good
+        this.affinity = tier == BookDirectory.Tier.HOT && hosting.cpuAffinity()
+                ? CpuAffinity.bindCurrentThread(ctx.getSelf().path().name()) : null;
+    }
+
+    private SymbolState newState(int symbol) {
+        return new SymbolState(hosting.registry(), symbol, hosting.levels(), hosting.metrics(), hosting.riskGate(),
+                hosting.resync());
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(Apply.class, this::onApply)
-                .onMessage(ApplySnapshot.class, this::onApplySnapshot)
-                .onMessage(Subscribe.class, this::onSubscribe)
-                .onMessage(Unsubscribe.class, this::onUnsubscribe)
-                .onMessage(Consumed.class, this::onConsumed)
-                .onMessage(GetTop.class, this::onGetTop)
-                .onMessage(GetStats.class, this::onGetStats)
+                .onMessage(Apply.class, apply -> onApply(apply, false))
+                .onMessage(ApplySnapshot.class, snapshot -> onApplySnapshot(snapshot, false))
+                .onMessage(Forwarded.class, this::onForwarded)
+                .onMessage(ForwardedControl.class, f -> onMessageHere(f.message()))
+                .onMessage(Fence.class, this::onFence)
+                .onMessage(Subscribe.class, this::onMessageHere)
+                .onMessage(Unsubscribe.class, this::onMessageHere)
+                .onMessage(Consumed.class, this::onMessageHere)
+                .onMessage(GetTop.class, this::onMessageHere)
+                .onMessage(GetStats.class, this::onMessageHere)
+                .onMessage(CollectRates.class, this::onCollectRates)
+                .onMessage(HandOver.class, this::onHandOver)
+                .onMessage(TakeOver.class, this::onTakeOver)
+                .onMessage(Retire.class, retire -> Behaviors.stopped())
+                .onSignal(PostStop.class, stop -> onStop())
                 .build();
     }
 
-    private Behavior<Command> onApply(Apply apply) {
+    private Behavior<Command> onForwarded(Forwarded forwarded) {
+        Command message = forwarded.message();
+        if (message instanceof Apply apply) {
+            return onApply(apply, true);
+        }
+        if (message instanceof ApplySnapshot snapshot) {
+            return onApplySnapshot(snapshot, true);
+        }
+        if (message instanceof Fence fence) {
+            return onFence(fence);
+        }
+        return onMessageHere(message);
+    }
+
+    /**
+     * Applies each symbol's run of the batch slice. A run for a symbol that has left goes on to its new host;
+     * a run sent straight here by a feed whose fence is still due waits for it.
+     */
+    private Behavior<Command> onApply(Apply apply, boolean forwarded) {
         MdBatch b = apply.batch();
-        long versionBefore = version;
-        for (int k = apply.from(); k < apply.to(); k++) {
-            int i = apply.order()[k];
-            int slot = slotOf(b.instrumentIds()[i]);
-            DepthBook book = books[slot];
-            int result;
-            if (b.kinds()[i] == MdBatch.DEPTH) {
-                result = book.apply(b.seqs()[i], Side.ofOrdinal(b.sides()[i]), b.pricesTicks()[i], b.qtysLots()[i]);
-                if (result == DepthBook.APPLIED) {
-                    version++;
-                }
+        int[] order = apply.order();
+        InstrumentRegistry registry = hosting.registry();
+        int k = apply.from();
+        while (k < apply.to()) {
+            int symbol = registry.get(b.instrumentIds()[order[k]]).symbolIndex();
+            int end = k + 1;
+            while (end < apply.to() && registry.get(b.instrumentIds()[order[end]]).symbolIndex() == symbol) {
+                end++;
+            }
+            Apply run = k == apply.from() && end == apply.to()
+                    ? apply : new Apply(b, order, k, end, apply.feed(), apply.ack());
+            SymbolState state = hosted.get(symbol);
+            if (state == null) {
+                elsewhere(symbol, run, end - k, apply.ack());
+            } else if (!forwarded && state.mustHold(apply.feed())) {
+                state.hold(apply.feed(), run);
             } else {
-                result = book.advance(b.seqs()[i]);
-                publishTrade(b.trade(i));
+                state.apply(b, order, k, end);
+                apply.ack().applied(end - k);
             }
-            if (result != DepthBook.APPLIED) {
-                onBadEvent(slot, result, b.seqs()[i]);
-            }
+            k = end;
         }
-        int n = apply.to() - apply.from();
-        events += n;
-        metrics.mdEvents.add(n);
-        long now = System.nanoTime();
-        if (b.ingestNs() != 0) {
-            PlatformMetrics.record(metrics.ingestToBook, now - b.ingestNs());
-        }
-        lastIngestNs = b.ingestNs();
-        if (version != versionBefore) {
-            publishBook(now);
-            publishPricesToRisk();
-        }
-        apply.replyTo().tell(new Applied(symbolIndex, n));
         return this;
     }
 
-    private Behavior<Command> onApplySnapshot(ApplySnapshot msg) {
-        BookSnapshot s = msg.snapshot();
-        int slot = slotOf(s.instrumentId());
-        books[slot].applySnapshot(s);
-        reportedBad[slot] = false;
-        events++;
-        metrics.mdEvents.increment();
-        version++;
-        lastIngestNs = s.ingestNs();
-        publishBook(System.nanoTime());
-        publishPricesToRisk();
-        msg.replyTo().tell(new Applied(symbolIndex, 1));
+    private Behavior<Command> onApplySnapshot(ApplySnapshot msg, boolean forwarded) {
+        int symbol = hosting.registry().get(msg.snapshot().instrumentId()).symbolIndex();
+        SymbolState state = hosted.get(symbol);
+        if (state == null) {
+            elsewhere(symbol, msg, 1, msg.ack());
+        } else if (!forwarded && state.mustHold(msg.feed())) {
+            state.hold(msg.feed(), msg);
+        } else {
+            state.applySnapshot(msg.snapshot());
+            msg.ack().applied(1);
+        }
         return this;
     }
 
-    private int slotOf(int instrumentId) {
-        for (int i = 0; i < instrumentIds.length; i++) {
-            if (instrumentIds[i] == instrumentId) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("instrument " + instrumentId + " is not a listing of " + symbol);
-    }
-
-    private void onBadEvent(int slot, int result, long seq) {
-        switch (result) {
-            case DepthBook.GAP -> gaps++;
-            case DepthBook.CROSSED -> crossed++;
-            default -> ignored++;
-        }
-        if (!reportedBad[slot] && result != DepthBook.IGNORED) {
-            reportedBad[slot] = true; // once per stale period: one resync request, one log line
-            resyncs++;
-            getContext().getLog().warn("{} on venue slot {}: {} at seq {} (last good {}); stale, snapshot requested",
-                    symbol, slot, result == DepthBook.GAP ? "sequence gap" : "crossed book", seq,
-                    books[slot].lastSeq());
-            resync.accept(instrumentIds[slot]);
-        }
-    }
-
-    /** Tells risk the venues whose best bid or ask changed since the last time. */
-    private void publishPricesToRisk() {
-        if (riskGate == null) {
+    /** Market data for a symbol not here: on to where it went, or (never expected) counted and logged. */
+    private void elsewhere(int symbol, Command message, int events, BatchAck ack) {
+        BookDirectory.Host to = forwardTo.get(symbol);
+        if (to != null) {
+            to.ref().tell(new Forwarded(message));
             return;
         }
-        for (int v = 0; v < books.length; v++) {
-            long bid = books[v].isStale() ? DepthBook.NO_PRICE : books[v].bestBid();
-            long ask = books[v].isStale() ? DepthBook.NO_PRICE : books[v].bestAsk();
-            if (bid != sentBid[v] || ask != sentAsk[v]) {
-                sentBid[v] = bid;
-                sentAsk[v] = ask;
-                riskGate.tell(new RiskGate.MarketPrice(instrumentIds[v], bid, ask));
+        misrouted += events;
+        getContext().getLog().error("{} market-data events for symbol {} reached a host that never owned it"
+                + " ({} so far); acknowledged so the feed goes on", events, symbol, misrouted);
+        ack.applied(events);
+    }
+
+    private Behavior<Command> onFence(Fence fence) {
+        SymbolState state = hosted.get(fence.symbolIndex());
+        if (state == null) {
+            BookDirectory.Host to = forwardTo.get(fence.symbolIndex());
+            if (to != null) {
+                to.ref().tell(new Forwarded(fence));
             }
+            return this;
         }
-    }
-
-    private void publishTrade(MarketTrade trade) {
-        if (riskGate != null) {
-            riskGate.tell(new RiskGate.MarketTradePrice(trade.instrumentId(), trade.priceTicks()));
-        }
-        for (int s = 0; s < subscriberCount; s++) {
-            subscribers[s].tell(new StrategyHost.TradeTick(trade));
-            tradesPublished++;
-        }
-    }
-
-    private void publishBook(long nowNs) {
-        BookUpdate update = null;
-        for (int s = 0; s < subscriberCount; s++) {
-            if (!inFlight[s]) {
-                if (update == null) {
-                    update = snapshot(levels, nowNs);
+        ArrayDeque<Command> released = state.fenceArrived(fence.feed());
+        if (released != null) {
+            for (Command held : released) {
+                if (held instanceof Apply apply) {
+                    state.apply(apply.batch(), apply.order(), apply.from(), apply.to());
+                    apply.ack().applied(apply.to() - apply.from());
+                } else if (held instanceof ApplySnapshot snapshot) {
+                    state.applySnapshot(snapshot.snapshot());
+                    snapshot.ack().applied(1);
                 }
-                send(s, update);
             }
         }
-    }
-
-    private void send(int slot, BookUpdate update) {
-        long skipped = update.version() - lastSentVersion[slot] - 1;
-        if (skipped > 0 && lastSentVersion[slot] > 0) {
-            conflated += skipped;
-            metrics.conflatedUpdates.add(skipped);
+        if (!state.moving() && pendingMoves.containsKey(fence.symbolIndex())) {
+            completeMove(fence.symbolIndex());
         }
-        lastSentVersion[slot] = update.version();
-        inFlight[slot] = true;
-        published++;
-        subscribers[slot].tell(update);
+        return this;
     }
 
-    private BookUpdate snapshot(int depth, long nowNs) {
-        int venues = books.length;
-        int[] bidCounts = new int[venues];
-        int[] askCounts = new int[venues];
-        long[] bidPrices = new long[venues * depth];
-        long[] bidQtys = new long[venues * depth];
-        long[] askPrices = new long[venues * depth];
-        long[] askQtys = new long[venues * depth];
-        long[] px = new long[depth];
-        long[] qty = new long[depth];
-        for (int v = 0; v < venues; v++) {
-            if (books[v].isStale()) {
-                continue; // a stale book is not served
+    /** Strategy and query messages: served if the symbol is here, passed on if it moved. */
+    private Behavior<Command> onMessageHere(Command message) {
+        int symbol = symbolOf(message);
+        SymbolState state = hosted.get(symbol);
+        if (state == null) {
+            BookDirectory.Host to = forwardTo.get(symbol);
+            if (to != null) {
+                to.ref().tell(message instanceof ControlMessage ? new ForwardedControl(message)
+                        : new Forwarded(message));
+            } else {
+                getContext().getLog().warn("{} for symbol {} reached a host that never owned it", message, symbol);
             }
-            int n = books[v].depth(Side.BUY, px, qty, depth);
-            System.arraycopy(px, 0, bidPrices, v * depth, n);
-            System.arraycopy(qty, 0, bidQtys, v * depth, n);
-            bidCounts[v] = n;
-            n = books[v].depth(Side.SELL, px, qty, depth);
-            System.arraycopy(px, 0, askPrices, v * depth, n);
-            System.arraycopy(qty, 0, askQtys, v * depth, n);
-            askCounts[v] = n;
-        }
-        return new BookUpdate(symbolIndex, symbol, instrumentIds, depth, bidCounts, bidPrices, bidQtys, askCounts,
-                askPrices, askQtys, version, lastIngestNs, nowNs);
-    }
-
-    private Behavior<Command> onSubscribe(Subscribe msg) {
-        if (slotByStrategy.get(msg.strategyIndex()) != -1) {
             return this;
         }
-        if (subscriberCount == subscribers.length) {
-            int n = subscriberCount * 2;
-            subscribers = Arrays.copyOf(subscribers, n);
-            subscriberStrategy = Arrays.copyOf(subscriberStrategy, n);
-            inFlight = Arrays.copyOf(inFlight, n);
-            lastSentVersion = Arrays.copyOf(lastSentVersion, n);
-        }
-        int slot = subscriberCount++;
-        subscribers[slot] = msg.subscriber();
-        subscriberStrategy[slot] = msg.strategyIndex();
-        inFlight[slot] = false;
-        lastSentVersion[slot] = 0;
-        slotByStrategy.put(msg.strategyIndex(), slot);
-        if (version > 0) {
-            send(slot, snapshot(levels, System.nanoTime()));
+        if (message instanceof Consumed m) {
+            state.consumed(m.strategyIndex());
+        } else if (message instanceof Subscribe m) {
+            state.subscribe(m.strategyIndex(), m.subscriber());
+        } else if (message instanceof Unsubscribe m) {
+            state.unsubscribe(m.strategyIndex());
+        } else if (message instanceof GetTop m) {
+            m.replyTo().tell(state.top(m.levels(), System.nanoTime()));
+        } else if (message instanceof GetStats m) {
+            m.replyTo().tell(state.stats());
         }
         return this;
     }
 
-    private Behavior<Command> onUnsubscribe(Unsubscribe msg) {
-        int slot = slotByStrategy.remove(msg.strategyIndex());
-        if (slot == -1) {
+    private static int symbolOf(Command message) {
+        if (message instanceof Consumed m) {
+            return m.symbolIndex();
+        } else if (message instanceof Subscribe m) {
+            return m.symbolIndex();
+        } else if (message instanceof Unsubscribe m) {
+            return m.symbolIndex();
+        } else if (message instanceof GetTop m) {
+            return m.symbolIndex();
+        } else if (message instanceof GetStats m) {
+            return m.symbolIndex();
+        }
+        throw new IllegalStateException("not a symbol message: " + message);
+    }
+
+    private Behavior<Command> onCollectRates(CollectRates msg) {
+        int[] symbols = new int[hosted.size()];
+        long[] events = new long[symbols.length];
+        int[] i = {0};
+        hosted.forEach((symbol, state) -> {
+            symbols[i[0]] = symbol;
+            events[i[0]++] = state.events();
+        });
+        msg.replyTo().tell(new Rates(hostId, symbols, events, System.nanoTime()));
+        return this;
+    }
+
+    private Behavior<Command> onHandOver(HandOver msg) {
+        SymbolState state = hosted.remove(msg.symbolIndex());
+        if (state == null) {
+            getContext().getLog().warn("hand-over of symbol {}, which is not here; ignored", msg.symbolIndex());
             return this;
         }
-        int last = --subscriberCount;
-        if (slot != last) {
-            subscribers[slot] = subscribers[last];
-            subscriberStrategy[slot] = subscriberStrategy[last];
-            inFlight[slot] = inFlight[last];
-            lastSentVersion[slot] = lastSentVersion[last];
-            slotByStrategy.put(subscriberStrategy[slot], slot);
-        }
-        subscribers[last] = null;
+        forwardTo.put(msg.symbolIndex(), msg.to());
+        BookDirectory.Host self = new BookDirectory.Host(hostId, getContext().getSelf(), tier);
+        msg.to().ref().tell(new TakeOver(state, self, msg.director()));
+        hosting.directory().move(msg.symbolIndex(), msg.to());
         return this;
     }
 
-    private Behavior<Command> onConsumed(Consumed msg) {
-        int slot = slotByStrategy.get(msg.strategyIndex());
-        if (slot == -1) {
-            return this;
-        }
-        inFlight[slot] = false;
-        if (lastSentVersion[slot] < version) {
-            send(slot, snapshot(levels, System.nanoTime()));
-        }
+    /** A move under way into this host: completes when the state's last awaited fence arrives. */
+    private record PendingMove(int symbol, BookDirectory.Host from, ActorRef<MoveDone> director) {
+    }
+
+    private final Int2ObjectHashMap<PendingMove> pendingMoves = new Int2ObjectHashMap<>();
+
+    private Behavior<Command> onTakeOver(TakeOver msg) {
+        SymbolState state = msg.state();
+        forwardTo.remove(state.symbolIndex);
+        hosted.put(state.symbolIndex, state);
+        state.expectFences();
+        pendingMoves.put(state.symbolIndex, new PendingMove(state.symbolIndex, msg.from(), msg.director()));
+        hosting.metrics().tierMoves.increment();
         return this;
     }
 
-    private Behavior<Command> onGetTop(GetTop msg) {
-        msg.replyTo().tell(snapshot(msg.levels(), System.nanoTime()));
-        return this;
+    private void completeMove(int symbol) {
+        PendingMove move = pendingMoves.remove(symbol);
+        move.director().tell(new MoveDone(symbol, move.from(),
+                new BookDirectory.Host(hostId, getContext().getSelf(), tier)));
     }
 
-    private Behavior<Command> onGetStats(GetStats msg) {
-        msg.replyTo().tell(new Stats(symbolIndex, events, gaps, crossed, ignored, published, conflated,
-                tradesPublished, resyncs));
+    private Behavior<Command> onStop() {
+        if (affinity != null) {
+            try {
+                affinity.close();
+            } catch (Exception e) {
+                getContext().getLog().warn("releasing the CPU of {} failed", getContext().getSelf().path().name(), e);
+            }
+        }
         return this;
     }
 }

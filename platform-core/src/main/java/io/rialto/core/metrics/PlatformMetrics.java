@@ -28,6 +28,10 @@ public final class PlatformMetrics {
     public final LongAdder ordersRejected = new LongAdder();
     public final LongAdder fills = new LongAdder();
     public final LongAdder conflatedUpdates = new LongAdder();
+    /** Snapshot requests after a sequence gap or a crossed book. */
+    public final LongAdder resyncs = new LongAdder();
+    /** Symbols handed from one dispatch tier to another. */
+    public final LongAdder tierMoves = new LongAdder();
 
     private final Histogram tickToTradeTotal = new Histogram(HIGHEST_NS, 3);
     private final Histogram riskCheckTotal = new Histogram(HIGHEST_NS, 3);

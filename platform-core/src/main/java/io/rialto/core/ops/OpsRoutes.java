@@ -277,8 +277,8 @@ final class OpsRoutes {
             }
         }
         int levels = depth;
-        CompletionStage<BookUpdate> top = AskPattern.ask(platform.books().get(index),
-                replyTo -> new SymbolBook.GetTop(levels, replyTo), timeout, platform.system().scheduler());
+        CompletionStage<BookUpdate> top = AskPattern.ask(platform.books().ref(index),
+                replyTo -> new SymbolBook.GetTop(index, levels, replyTo), timeout, platform.system().scheduler());
         return top.thenApply(book -> Reply.ok(bookJson(book, registry)));
     }
 

@@ -17,6 +17,7 @@ import io.prometheus.metrics.model.snapshots.Quantiles;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
 import io.rialto.core.domain.RejectReason;
+import io.rialto.core.kernel.BookDirectory;
 import io.rialto.core.kernel.MailboxDepths;
 import io.rialto.core.kernel.Platform;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -51,14 +52,11 @@ public final class PlatformCollector implements MultiCollector {
     private static final Duration RISK_TIMEOUT = Duration.ofSeconds(1);
 
     private final Platform platform;
-    private final int hotSymbols;
     private final Supplier<HealthMode> mode;
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
-    /** @param hotSymbols how many symbols run on the hot (pinned) tier; the others are warm */
-    public PlatformCollector(Platform platform, int hotSymbols, Supplier<HealthMode> mode) {
+    public PlatformCollector(Platform platform, Supplier<HealthMode> mode) {
         this.platform = platform;
-        this.hotSymbols = hotSymbols;
         this.mode = mode;
     }
 
@@ -94,11 +92,15 @@ public final class PlatformCollector implements MultiCollector {
                         new Stage("strategy_decision", m.strategyDecisionTotal()),
                         new Stage("risk_check", m.riskCheckTotal()),
                         new Stage("order_ack", m.orderAckTotal()))));
-        int symbols = platform.registry().symbols().size();
-        out.add(GaugeSnapshot.builder().name("rialto_symbols").help("Symbols per dispatch tier")
-                .dataPoint(gauge(hotSymbols, Labels.of("tier", "hot")))
-                .dataPoint(gauge(symbols - hotSymbols, Labels.of("tier", "warm")))
-                .build());
+        GaugeSnapshot.Builder tiers = GaugeSnapshot.builder().name("rialto_symbols").help("Symbols per dispatch tier");
+        int[] perTier = platform.books().symbolsPerTier();
+        for (BookDirectory.Tier tier : BookDirectory.Tier.values()) {
+            tiers.dataPoint(gauge(perTier[tier.ordinal()], Labels.of("tier", tier.label())));
+        }
+        out.add(tiers.build());
+        out.add(counter("rialto_tier_moves", "Symbols moved from one dispatch tier to another", m.tierMoves.sum()));
+        out.add(counter("rialto_resyncs", "Snapshot requests after a sequence gap or a crossed book",
+                m.resyncs.sum()));
         Map<String, MailboxDepths.Depth> depths = MailboxDepths.of(Adapter.toClassic(platform.system())).byKind();
         GaugeSnapshot.Builder queued = GaugeSnapshot.builder().name("rialto_mailbox_depth")
                 .help("Messages queued in the mailboxes of each kind of actor");

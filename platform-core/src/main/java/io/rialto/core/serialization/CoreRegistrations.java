@@ -42,10 +42,16 @@ public final class CoreRegistrations implements KryoRegistrations {
                 ModifyOrder.class, ExecutionReport.class, DepthUpdate.class, MarketTrade.class, BookSnapshot.class,
                 MdBatch.class,
                 // kernel protocols
-                SymbolBook.Apply.class, SymbolBook.ApplySnapshot.class, SymbolBook.Applied.class,
+                // (SymbolBook.Apply, ApplySnapshot and TakeOver are local by design: ingestion runs on the node of
+                // its books, and a tier move hands a state object over inside one JVM)
+                SymbolBook.Fence.class, SymbolBook.CollectRates.class, SymbolBook.Rates.class,
+                SymbolBook.HandOver.class, SymbolBook.MoveDone.class, SymbolBook.Retire.class,
+                io.rialto.core.kernel.BookDirectory.Host.class, io.rialto.core.kernel.BookDirectory.Tier.class,
+                io.rialto.core.kernel.TierDirector.MoveSymbol.class, io.rialto.core.kernel.TierDirector.GetTiers.class,
+                io.rialto.core.kernel.TierDirector.Tiers.class,
                 SymbolBook.Subscribe.class, SymbolBook.Unsubscribe.class, SymbolBook.Consumed.class,
                 SymbolBook.GetTop.class, SymbolBook.GetStats.class, SymbolBook.Stats.class, BookUpdate.class,
-                StrategyHost.TradeTick.class, StrategyHost.OrderEvent.class, StrategyHost.Stop.class,
+                StrategyHost.Trades.class, MarketTrade[].class, StrategyHost.OrderEvent.class, StrategyHost.Stop.class,
                 StrategyHost.Stopped.class, StrategyHost.GetStats.class, StrategyHost.Stats.class,
                 StrategyHost.GetOpenOrders.class, StrategyHost.OpenOrders.class, io.rialto.core.kernel.OpenOrder.class,
                 RiskGate.Submit.class, RiskGate.Modify.class, RiskGate.Cancel.class, RiskGate.FromVenue.class,

@@ -47,9 +47,10 @@ class IngestionBackpressureTest {
         }
         InstrumentRegistry registry = InstrumentRegistry.of(List.of("V"), listings);
         PlatformMetrics metrics = new PlatformMetrics();
-        List<ActorRef<SymbolBook.Command>> books = new ArrayList<>();
+        BookDirectory books = new BookDirectory(SYMBOLS);
         for (int s = 0; s < SYMBOLS; s++) {
-            books.add(KIT.spawn(SymbolBook.create(registry, s, 5, metrics, null), "book-" + s));
+            books.place(s, new BookDirectory.Host(books.newHostId(),
+                    KIT.spawn(SymbolBook.create(registry, s, 5, metrics, null), "book-" + s), BookDirectory.Tier.WARM));
         }
         long[] seqs = new long[SYMBOLS];
         AtomicLong emitted = new AtomicLong();
@@ -64,13 +65,13 @@ class IngestionBackpressureTest {
             maxAhead.accumulateAndGet(ahead, Math::max);
             return b.build();
         });
-        new IngestRouter(registry, books, KIT.system(), Duration.ofSeconds(30), metrics).run(feed, 4)
+        new IngestRouter(registry, books, 0, KIT.system(), Duration.ofSeconds(30), metrics).run(feed, 4)
                 .toCompletableFuture().get(60, TimeUnit.SECONDS);
 
         long applied = 0;
         TestProbe<SymbolBook.Stats> stats = KIT.createTestProbe();
-        for (ActorRef<SymbolBook.Command> book : books) {
-            book.tell(new SymbolBook.GetStats(stats.getRef()));
+        for (int s = 0; s < SYMBOLS; s++) {
+            books.ref(s).tell(new SymbolBook.GetStats(s, stats.getRef()));
             SymbolBook.Stats one = stats.receiveMessage();
             assertEquals(0, one.gaps(), "in sequence, in order");
             applied += one.events();

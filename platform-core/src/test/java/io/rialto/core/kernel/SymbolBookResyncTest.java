@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,12 +26,21 @@ class SymbolBookResyncTest {
         KIT.shutdownTestKit();
     }
 
-    private static SymbolBook.Apply apply(MdBatch batch, ActorRef<SymbolBook.Applied> replyTo) {
+    /** Applies a batch and waits for its acknowledgement. */
+    private static void apply(ActorRef<SymbolBook.Command> book, MdBatch batch) {
         int[] order = new int[batch.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        return new SymbolBook.Apply(batch, order, 0, order.length, replyTo);
+        BatchAck ack = new BatchAck(order.length);
+        book.tell(new SymbolBook.Apply(batch, order, 0, order.length, 0, ack));
+        ack.done().orTimeout(5, TimeUnit.SECONDS).join();
+    }
+
+    private static void applySnapshot(ActorRef<SymbolBook.Command> book, BookSnapshot snapshot) {
+        BatchAck ack = new BatchAck(1);
+        book.tell(new SymbolBook.ApplySnapshot(snapshot, 0, ack));
+        ack.done().orTimeout(5, TimeUnit.SECONDS).join();
     }
 
     @Test
@@ -38,31 +48,26 @@ class SymbolBookResyncTest {
         List<Integer> requested = new CopyOnWriteArrayList<>();
         ActorRef<SymbolBook.Command> book = KIT.spawn(SymbolBook.create(TestInstruments.registry(), 0, 5,
                 new PlatformMetrics(), null, requested::add));
-        TestProbe<SymbolBook.Applied> applied = KIT.createTestProbe();
         TestProbe<BookUpdate> top = KIT.createTestProbe();
         TestProbe<SymbolBook.Stats> stats = KIT.createTestProbe();
 
-        book.tell(new SymbolBook.ApplySnapshot(new BookSnapshot(0, 1, new long[] {100}, new long[] {5},
-                new long[] {101}, new long[] {5}, 0), applied.getRef()));
-        applied.receiveMessage();
-        book.tell(apply(new MdBatch.Builder(0, 4).depth(0, 2, Side.BUY, 99, 7)
+        applySnapshot(book, new BookSnapshot(0, 1, new long[] {100}, new long[] {5}, new long[] {101},
+                new long[] {5}, 0));
+        apply(book, new MdBatch.Builder(0, 4).depth(0, 2, Side.BUY, 99, 7)
                 .depth(0, 4, Side.BUY, 98, 3) // seq 3 is missing
-                .depth(0, 5, Side.SELL, 102, 1).build(), applied.getRef()));
-        applied.receiveMessage();
+                .depth(0, 5, Side.SELL, 102, 1).build());
         assertEquals(List.of(0), requested, "one snapshot request for the stale instrument");
-        book.tell(new SymbolBook.GetTop(5, top.getRef()));
+        book.tell(new SymbolBook.GetTop(0, 5, top.getRef()));
         assertEquals(0, top.receiveMessage().bidLevels(0), "a stale book is not served");
 
-        book.tell(new SymbolBook.ApplySnapshot(new BookSnapshot(0, 5, new long[] {100, 99}, new long[] {5, 7},
-                new long[] {101, 102}, new long[] {5, 1}, 0), applied.getRef()));
-        applied.receiveMessage();
-        book.tell(apply(new MdBatch.Builder(0, 1).depth(0, 6, Side.BUY, 100, 9).build(), applied.getRef()));
-        applied.receiveMessage();
-        book.tell(new SymbolBook.GetTop(5, top.getRef()));
+        applySnapshot(book, new BookSnapshot(0, 5, new long[] {100, 99}, new long[] {5, 7},
+                new long[] {101, 102}, new long[] {5, 1}, 0));
+        apply(book, new MdBatch.Builder(0, 1).depth(0, 6, Side.BUY, 100, 9).build());
+        book.tell(new SymbolBook.GetTop(0, 5, top.getRef()));
         BookUpdate whole = top.receiveMessage();
         assertEquals(2, whole.bidLevels(0));
         assertEquals(9, whole.bidQty(0, 0), "updates after the snapshot apply again");
-        book.tell(new SymbolBook.GetStats(stats.getRef()));
+        book.tell(new SymbolBook.GetStats(0, stats.getRef()));
         SymbolBook.Stats s = stats.receiveMessage();
         assertEquals(1, s.gaps());
         assertEquals(1, s.resyncs());

@@ -60,7 +60,7 @@ class OpsServerTest {
                 "rialto.ops { port = 0, max-upload-size = 256k, token = \"" + TOKEN + "\" }")
                 .withFallback(ConfigLoader.defaults()), name -> null);
         server = OpsServer.start(platform, ConfigFactory.parseMap(Map.of("rialto.risk.max-order-qty", 1000)),
-                settings, mode::get, new PlatformCollector(platform, 0, mode::get)::scrape);
+                settings, mode::get, new PlatformCollector(platform, mode::get)::scrape);
         http = new OpsClientSupport(server.port(), TOKEN);
     }
 

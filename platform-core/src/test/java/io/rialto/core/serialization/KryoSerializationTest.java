@@ -19,7 +19,9 @@ import io.rialto.core.domain.RiskScope;
 import io.rialto.core.domain.Side;
 import io.rialto.core.domain.TimeInForce;
 import io.rialto.core.domain.TradingState;
+import io.rialto.core.kernel.BookDirectory;
 import io.rialto.core.kernel.BookUpdate;
+import io.rialto.core.kernel.TierDirector;
 import io.rialto.core.kernel.DeadLetterRelay;
 import io.rialto.core.kernel.FillJournal;
 import io.rialto.core.kernel.OpenOrder;
@@ -61,7 +63,7 @@ class KryoSerializationTest {
 
     private static List<RialtoMessage> samples() {
         ActorRef<StrategyHost.Command> strategy = KIT.<StrategyHost.Command>createTestProbe().getRef();
-        ActorRef<SymbolBook.Applied> applied = KIT.<SymbolBook.Applied>createTestProbe().getRef();
+        ActorRef<SymbolBook.Command> bookHost = KIT.<SymbolBook.Command>createTestProbe().getRef();
         ActorRef<VenueSession.Command> venue = KIT.<VenueSession.Command>createTestProbe().getRef();
         NewOrder order = new NewOrder(42, "mm-1", "ACC-1", 3, Side.SELL, OrderType.LIMIT, TimeInForce.GTX, 10_001, 5,
                 111, 222);
@@ -82,13 +84,23 @@ class KryoSerializationTest {
                 new Instrument(3, 0, 1, "SIM2", "SYM0000", new BigDecimal("0.01"), BigDecimal.ONE, 1, 1000),
                 order, cancel, modify, fill, ExecutionReport.rejected(43, 3, Side.BUY, RejectReason.THROTTLED, 1),
                 new DepthUpdate(3, 7, Side.BUY, 10_000, 12, 999), trade, snapshot, batch,
-                new SymbolBook.Apply(batch, new int[] {1, 0}, 0, 2, applied),
-                new SymbolBook.ApplySnapshot(snapshot, applied), new SymbolBook.Applied(0, 2),
-                new SymbolBook.Subscribe(7, strategy), new SymbolBook.Unsubscribe(7), new SymbolBook.Consumed(7),
-                new SymbolBook.GetTop(5, KIT.<BookUpdate>createTestProbe().getRef()),
-                new SymbolBook.GetStats(KIT.<SymbolBook.Stats>createTestProbe().getRef()),
-                new SymbolBook.Stats(0, 1, 2, 3, 4, 5, 6, 7, 8), book,
-                new StrategyHost.TradeTick(trade), new StrategyHost.OrderEvent(fill),
+                new SymbolBook.Fence(4, 1),
+                new SymbolBook.Subscribe(4, 7, strategy), new SymbolBook.Unsubscribe(4, 7),
+                new SymbolBook.Consumed(4, 7),
+                new SymbolBook.GetTop(4, 5, KIT.<BookUpdate>createTestProbe().getRef()),
+                new SymbolBook.GetStats(4, KIT.<SymbolBook.Stats>createTestProbe().getRef()),
+                new SymbolBook.Stats(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), book,
+                new SymbolBook.CollectRates(KIT.<SymbolBook.Rates>createTestProbe().getRef()),
+                new SymbolBook.Rates(2, new int[] {4, 5}, new long[] {10, 20}, 123),
+                new SymbolBook.HandOver(4, new BookDirectory.Host(3, bookHost, BookDirectory.Tier.COLD),
+                        KIT.<SymbolBook.MoveDone>createTestProbe().getRef()),
+                new SymbolBook.MoveDone(4, new BookDirectory.Host(1, bookHost, BookDirectory.Tier.WARM),
+                        new BookDirectory.Host(3, bookHost, BookDirectory.Tier.COLD)),
+                new SymbolBook.Retire(),
+                new TierDirector.MoveSymbol(4, BookDirectory.Tier.HOT),
+                new TierDirector.GetTiers(KIT.<TierDirector.Tiers>createTestProbe().getRef()),
+                new TierDirector.Tiers(1, 2, 3, 4, 5),
+                new StrategyHost.Trades(new MarketTrade[] {trade, trade}), new StrategyHost.OrderEvent(fill),
                 new StrategyHost.Stop(KIT.<StrategyHost.Stopped>createTestProbe().getRef()),
                 new StrategyHost.Stopped("mm-1", new StrategyHost.Stats("mm-1", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, true)),
                 new StrategyHost.GetStats(KIT.<StrategyHost.Stats>createTestProbe().getRef()),
