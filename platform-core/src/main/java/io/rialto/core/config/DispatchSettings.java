@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.rialto.core.kernel.BookDirectory;
 import io.rialto.core.kernel.TierDirector;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +19,7 @@ import static io.rialto.core.config.Settings.strings;
  * hot tier, and the tier director's thresholds.
  */
 public record DispatchSettings(List<String> hotSymbols, BookDirectory.Tier initialTier, boolean cpuAffinity,
-                               TierDirector.Settings director) {
+                               TierDirector.Settings director, Duration coldThrottleInterval) {
 
     static DispatchSettings read(Config r) {
         String initial = Settings.string(r, "dispatch.initial-tier").toUpperCase(Locale.ROOT);
@@ -44,6 +45,8 @@ public record DispatchSettings(List<String> hotSymbols, BookDirectory.Tier initi
                 bool(r, "dispatch.cpu-affinity"),
                 new TierDirector.Settings(bool(r, "dispatch.director.enabled"),
                         positiveDuration(r, "dispatch.director.rebalance-interval"), hotAbove, hotBelow, warmAbove,
-                        coldBelow, intIn(r, "dispatch.director.max-hot", 0, 10_000)));
+                        coldBelow, intIn(r, "dispatch.director.max-hot", 0, 10_000),
+                        intIn(r, "dispatch.director.max-moves-in-flight", 1, 1_000_000)),
+                positiveDuration(r, "dispatch.cold-throttle-interval"));
     }
 }

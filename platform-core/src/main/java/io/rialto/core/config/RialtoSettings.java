@@ -25,7 +25,8 @@ public record RialtoSettings(Duration progressInterval, Duration shutdownTimeout
                              List<String> instanceKinds, List<String> accounts, List<StrategyDeclaration> strategies,
                              RestartPolicy.Settings supervision, DispatchSettings dispatch, int publishLevels,
                              int ingestParallelism, Duration ingestAckTimeout, Duration riskCheckTimeout,
-                             VenueSession.BreakerSettings circuitBreaker, Path pluginsDir, Path latencyLog) {
+                             VenueSession.BreakerSettings circuitBreaker, Path pluginsDir, Path latencyLog,
+                             io.rialto.core.kernel.StrategyWatchdog.Settings watchdog) {
 
     /**
      * A strategy declared in config.
@@ -58,7 +59,9 @@ public record RialtoSettings(Duration progressInterval, Duration shutdownTimeout
                         positiveDuration(r, "venue-session.circuit-breaker.call-timeout"),
                         positiveDuration(r, "venue-session.circuit-breaker.reset-timeout")),
                 pluginsDir(r),
-                latencyLog(r));
+                latencyLog(r),
+                new io.rialto.core.kernel.StrategyWatchdog.Settings(positiveDuration(r, "strategy-watchdog.stuck-after"),
+                        positiveDuration(r, "strategy-watchdog.check-interval")));
     }
 
     /** {@code rialto.plugins.dir}; a relative path is resolved against the installation ({@code rialto.home}). */

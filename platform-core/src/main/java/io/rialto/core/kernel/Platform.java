@@ -26,7 +26,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +51,7 @@ public final class Platform {
     private final List<VenueAdapter> adapters;
     private final BookDirectory books;
     private final ActorRef<TierDirector.Command> tierDirector;
+    private final SymbolBook.ColdThrottle coldThrottle;
     private final ActorRef<RiskGate.Command> riskGate;
     private final List<ActorRef<VenueSession.Command>> venues;
     private final StrategyDirector director;
@@ -58,6 +61,7 @@ public final class Platform {
 
     private Platform(RialtoSettings settings, ActorSystem<Void> system, InstrumentRegistry registry,
                      PlatformMetrics metrics, List<VenueAdapter> adapters, BookDirectory books,
+                     SymbolBook.ColdThrottle coldThrottle,
                      ActorRef<TierDirector.Command> tierDirector, ActorRef<RiskGate.Command> riskGate, List<ActorRef<VenueSession.Command>> venues,
                      StrategyDirector director,
                      ActorRef<DeadLetterRelay.Command> relay, ActorRef<FillJournal.Command> journal) {
@@ -68,6 +72,7 @@ public final class Platform {
         this.adapters = adapters;
         this.books = books;
         this.tierDirector = tierDirector;
+        this.coldThrottle = coldThrottle;
         this.riskGate = riskGate;
         this.venues = venues;
         this.director = director;
@@ -154,10 +159,11 @@ public final class Platform {
                 settings.riskCheckTimeout()), "risk", DispatcherSelector.defaultDispatcher()
                 .withMailboxFromConfig("rialto.mailboxes.risk"));
         BookDirectory books = new BookDirectory(registry.symbols().size());
+        SymbolBook.ColdThrottle coldThrottle = SymbolBook.ColdThrottle.off(settings.dispatch().coldThrottleInterval());
         ActorRef<TierDirector.Command> tierDirector = TierDirector.spawnTiers(system, new SymbolBook.Hosting(
                 registry, settings.publishLevels(), metrics, riskGate,
                 id -> adapters.get(registry.get(id).venueIndex()).requestSnapshot(id), books,
-                settings.dispatch().cpuAffinity()), settings.dispatch(), hot);
+                settings.dispatch().cpuAffinity(), coldThrottle), settings.dispatch(), hot);
         ActorRef<DeadLetterRelay.Command> relay = system.systemActorOf(DeadLetterRelay.create(riskGate),
                 "dead-letter-relay", Props.empty());
         ActorRef<FillJournal.Command> journal = fillsOut == null ? null : system.systemActorOf(
@@ -175,7 +181,8 @@ public final class Platform {
         StrategyDirector director = new StrategyDirector(system, registry, riskGate, books, metrics, settings, catalog,
                 settings.pluginsDir());
         director.startAll(specs);
-        Platform platform = new Platform(settings, system, registry, metrics, adapters, books, tierDirector,
+        Platform platform = new Platform(settings, system, registry, metrics, adapters, books, coldThrottle,
+                tierDirector,
                 riskGate, venues,
                 director, relay, journal);
         platform.startFeeds();
@@ -217,6 +224,17 @@ public final class Platform {
     /** Where each symbol's book lives now. */
     public BookDirectory books() {
         return books;
+    }
+
+    /**
+     * Throttles the cold tier (health mode REDUCED and worse): strategies on cold symbols get their book at most
+     * once per {@code rialto.dispatch.cold-throttle-interval}; trades and order events are never held back.
+     */
+    public void throttleColdTier(boolean on) {
+        if (coldThrottle.on().getAndSet(on) != on) {
+            LOG.warn("cold tier {}", on ? "throttled" : "no longer throttled");
+            tierDirector.tell(new TierDirector.ColdThrottleChanged()); // the cold host looks at the flag now
+        }
     }
 
     /** Symbols per tier and moves so far. */
@@ -285,6 +303,7 @@ public final class Platform {
      */
     public Result shutdown() {
         Duration timeout = settings.shutdownTimeout();
+        tierDirector.tell(new TierDirector.Pause());
         adapters.forEach(VenueAdapter::stopMarketData);
         awaitAll(feeds, timeout, "market-data feeds to drain");
 
@@ -295,19 +314,9 @@ public final class Platform {
         }
         RiskGate.Stats riskStats = join(ask(riskGate, RiskGate.GetStats::new, timeout));
         DeadLetterRelay.Stats relayStats = join(ask(relay, DeadLetterRelay.GetStats::new, timeout));
-        List<SymbolBook.Stats> bookStats = new ArrayList<>();
-        List<BookUpdate> finalBooks = new ArrayList<>();
-        List<CompletableFuture<SymbolBook.Stats>> statsAsked = new ArrayList<>();
-        List<CompletableFuture<BookUpdate>> topAsked = new ArrayList<>();
-        for (int s = 0; s < books.symbols(); s++) {
-            int symbol = s;
-            statsAsked.add(ask(books.ref(s), (ActorRef<SymbolBook.Stats> replyTo) ->
-                    new SymbolBook.GetStats(symbol, replyTo), timeout).toCompletableFuture());
-            topAsked.add(ask(books.ref(s), (ActorRef<BookUpdate> replyTo) -> new SymbolBook.GetTop(symbol, 5, replyTo),
-                    timeout).toCompletableFuture());
-        }
-        statsAsked.forEach(f -> bookStats.add(f.join()));
-        topAsked.forEach(f -> finalBooks.add(f.join()));
+        SymbolBook.Stats[] bookStats = new SymbolBook.Stats[books.symbols()];
+        BookUpdate[] finalBooks = new BookUpdate[books.symbols()];
+        reportBooks(bookStats, finalBooks, timeout);
         long fillsWritten = journal == null ? 0 : join(ask(journal, FillJournal.Flush::new, timeout));
         Reconciliation reconciliation = Reconciliation.of(hostStats, relayStats, riskStats, venueStats);
         for (Reconciliation.Check failed : reconciliation.failed()) {
@@ -320,8 +329,39 @@ public final class Platform {
         } catch (Exception e) {
             LOG.warn("actor system did not terminate within {}", timeout, e);
         }
-        return new Result(hostStats, relayStats, riskStats, venueStats, bookStats, finalBooks, reconciliation,
-                fillsWritten);
+        return new Result(hostStats, relayStats, riskStats, venueStats, List.of(bookStats), List.of(finalBooks),
+                reconciliation, fillsWritten);
+    }
+
+    /**
+     * Every symbol's counts and book: one report per host (the cold host owns thousands of symbols, and a
+     * question per symbol would overflow its mailbox), then one by one for a symbol caught mid-move.
+     */
+    private void reportBooks(SymbolBook.Stats[] stats, BookUpdate[] tops, Duration timeout) {
+        Map<BookDirectory.Host, List<Integer>> byHost = new LinkedHashMap<>();
+        for (int s = 0; s < books.symbols(); s++) {
+            byHost.computeIfAbsent(books.host(s), h -> new ArrayList<>()).add(s);
+        }
+        List<CompletableFuture<SymbolBook.HostReport>> asked = new ArrayList<>();
+        byHost.forEach((host, symbols) -> asked.add(ask(host.ref(), (ActorRef<SymbolBook.HostReport> replyTo) ->
+                new SymbolBook.Report(symbols.stream().mapToInt(Integer::intValue).toArray(), 5, replyTo), timeout)
+                .toCompletableFuture()));
+        for (CompletableFuture<SymbolBook.HostReport> report : asked) {
+            for (int i = 0; i < report.join().stats().size(); i++) {
+                SymbolBook.Stats one = report.join().stats().get(i);
+                stats[one.symbolIndex()] = one;
+                tops[one.symbolIndex()] = report.join().books().get(i);
+            }
+        }
+        for (int s = 0; s < stats.length; s++) {
+            if (stats[s] == null) {
+                int symbol = s;
+                stats[s] = join(ask(books.ref(s), (ActorRef<SymbolBook.Stats> replyTo) ->
+                        new SymbolBook.GetStats(symbol, replyTo), timeout));
+                tops[s] = join(ask(books.ref(s), (ActorRef<BookUpdate> replyTo) ->
+                        new SymbolBook.GetTop(symbol, 5, replyTo), timeout));
+            }
+        }
     }
 
     private <Q, R> CompletionStage<R> ask(ActorRef<Q> target, Function<ActorRef<R>, Q> message, Duration timeout) {

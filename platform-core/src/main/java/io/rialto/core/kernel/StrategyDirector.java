@@ -55,6 +55,7 @@ public final class StrategyDirector {
     private final StrategyCatalog catalog;
     private final Path pluginsDir;
     private final Props props;
+    private final StrategyWatchdog watchdog;
     private final Map<String, Running> running = new LinkedHashMap<>();
     private final List<StrategyHost.Stats> retired = new ArrayList<>();
     private int nextIndex;
@@ -71,6 +72,7 @@ public final class StrategyDirector {
         this.settings = settings;
         this.catalog = catalog;
         this.pluginsDir = pluginsDir;
+        this.watchdog = new StrategyWatchdog(settings.watchdog(), metrics);
         this.props = DispatcherSelector.fromConfig("rialto.dispatchers.strategies")
                 .withMailboxFromConfig("rialto.mailboxes.strategy");
     }
@@ -83,7 +85,7 @@ public final class StrategyDirector {
 
     private void spawn(StrategySpec spec) {
         ActorRef<StrategyHost.Command> ref = system.systemActorOf(StrategyHost.create(spec, registry, riskGate,
-                books, metrics, System::nanoTime, settings.supervision()),
+                books, metrics, System::nanoTime, settings.supervision(), watchdog),
                 "strategy-" + spec.id() + "-" + spec.index(), props);
         running.put(spec.id(), new Running(spec, ref));
         started++;
@@ -218,7 +220,13 @@ public final class StrategyDirector {
         List<Running> all = new ArrayList<>(running.values());
         running.clear();
         stopAndWait(all);
+        watchdog.close();
         return List.copyOf(retired);
+    }
+
+    /** Strategies stuck in a callback now (see {@link StrategyWatchdog}). */
+    public int stuckStrategies() {
+        return watchdog.stuck();
     }
 
     /** Counts of the running strategies, now. */

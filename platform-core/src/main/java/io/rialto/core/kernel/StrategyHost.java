@@ -108,6 +108,9 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     private final RestartPolicy restartPolicy;
     private final RestartPolicy.Settings supervision;
     private final TimerScheduler<Command> timers;
+    private final StrategyWatchdog watchdog;
+    /** Stamped around every call into the strategy, for the watchdog. */
+    private final StrategyWatchdog.Clock callbackClock;
     private final Context context = new Context();
     private final Long2ObjectHashMap<OrderState> orders = new Long2ObjectHashMap<>();
     /** Positions by the instrument's slot in {@link #instruments}, not by registry id: a strategy trades few. */
@@ -144,16 +147,20 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     public static Behavior<Command> create(StrategySpec spec, InstrumentRegistry registry,
                                            ActorRef<RiskGate.Command> riskGate,
                                            BookDirectory books, PlatformMetrics metrics,
-                                           LongSupplier clock, RestartPolicy.Settings supervision) {
+                                           LongSupplier clock, RestartPolicy.Settings supervision,
+                                           StrategyWatchdog watchdog) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new StrategyHost(ctx, timers, spec, registry, riskGate, books, metrics, clock, supervision)));
+                new StrategyHost(ctx, timers, spec, registry, riskGate, books, metrics, clock, supervision,
+                        watchdog)));
     }
 
     private StrategyHost(ActorContext<Command> ctx, TimerScheduler<Command> timers, StrategySpec spec,
                          InstrumentRegistry registry, ActorRef<RiskGate.Command> riskGate,
                          BookDirectory books, PlatformMetrics metrics, LongSupplier clock,
-                         RestartPolicy.Settings supervision) {
+                         RestartPolicy.Settings supervision, StrategyWatchdog watchdog) {
         super(ctx);
+        this.watchdog = watchdog;
+        this.callbackClock = watchdog.register(spec.id());
         this.timers = timers;
         this.spec = spec;
         this.registry = registry;
@@ -309,6 +316,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
         if (stopReplyTo != null && orders.isEmpty()) {
             stopReplyTo.tell(new Stopped(spec.id(), stats()));
             stopReplyTo = null;
+            watchdog.unregister(callbackClock);
             return Behaviors.stopped();
         }
         return this;
@@ -337,9 +345,11 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     }
 
     private void safely(Runnable callback) {
+        callbackClock.enter();
         try {
             callback.run();
         } catch (RuntimeException | LinkageError e) {
+            callbackClock.exit();
             failures++;
             getContext().getLog().error("strategy {} failed (failure {})", spec.id(), failures, e);
             if (!running || suspended) {
@@ -355,6 +365,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
                 suspend(backoffNs);
             }
         }
+        callbackClock.exit();
     }
 
     /** The instance failed: no more callbacks to it; a fresh one starts after the backoff. */

@@ -13,9 +13,14 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.dispatch.ControlMessage;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
 /**
@@ -76,6 +81,13 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
                         long conflated, long tradesPublished, long resyncs, long moves) implements RialtoMessage {
     }
 
+    /** Counts and book of those of {@code symbols} this host owns (a host's share of a shutdown report). */
+    public record Report(int[] symbols, int levels, ActorRef<HostReport> replyTo) implements Command {
+    }
+
+    public record HostReport(List<Stats> stats, List<BookUpdate> books) implements RialtoMessage {
+    }
+
     /** The events applied so far of every symbol this host owns, for the director's rates. */
     public record CollectRates(ActorRef<Rates> replyTo) implements Command {
     }
@@ -96,24 +108,42 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
     public record Retire() implements Command {
     }
 
+    /** Look at the cold throttle now (it changed). */
+    public record CheckThrottle() implements Command {
+    }
+
     /** The state itself, handed over in this JVM (local only). */
     record TakeOver(SymbolState state, BookDirectory.Host from, ActorRef<MoveDone> director)
             implements Command, ControlMessage {
     }
 
-    /** A message that reached the symbol's previous host, passed on in the order it arrived there. */
-    record Forwarded(Command message) implements Command {
-    }
-
-    /** The same for control messages, which keep their lane. */
-    record ForwardedControl(Command message) implements Command, ControlMessage {
+    /**
+     * A message that reached the symbol's previous host, passed on in the order it arrived there. It travels
+     * in the priority lane: that keeps the old host's forwards in order among themselves, lets a mass move
+     * (thousands of symbols going cold at once) never overflow the new host's bounded lane, and is bounded by
+     * the protocol (the feeds' batches in flight and one fence per feed and moving symbol).
+     */
+    record Forwarded(Command message) implements Command, ControlMessage {
     }
 
     /** What every host of one platform shares. */
     public record Hosting(InstrumentRegistry registry, int levels, PlatformMetrics metrics,
                           ActorRef<RiskGate.Command> riskGate, IntConsumer resync, BookDirectory directory,
-                          boolean cpuAffinity) {
+                          boolean cpuAffinity, ColdThrottle coldThrottle) {
     }
+
+    /**
+     * The REDUCED health mode's brake on the cold tier: while on, the cold host publishes each symbol's book at
+     * most once per {@code interval} (the newest version; the ones between are conflated as usual). Trades are
+     * never held back.
+     */
+    public record ColdThrottle(AtomicBoolean on, Duration interval) {
+        public static ColdThrottle off(Duration interval) {
+            return new ColdThrottle(new AtomicBoolean(), interval);
+        }
+    }
+
+    private enum FlushHeld implements Command { INSTANCE }
 
     private final Hosting hosting;
     private final int hostId;
@@ -122,6 +152,9 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
     private final Int2ObjectHashMap<BookDirectory.Host> forwardTo = new Int2ObjectHashMap<>();
     private final AutoCloseable affinity;
     private long misrouted;
+    private final TimerScheduler<Command> timers;
+    /** Whether this host holds book updates back (the cold host while the throttle is on). */
+    private boolean throttled;
 
     /** One symbol on its own, outside any directory (tests, tools). */
     public static Behavior<Command> create(InstrumentRegistry registry, int symbolIndex, int levels,
@@ -135,18 +168,21 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
     public static Behavior<Command> create(InstrumentRegistry registry, int symbolIndex, int levels,
                                            PlatformMetrics metrics, ActorRef<RiskGate.Command> riskGate,
                                            IntConsumer resync) {
-        return host(new Hosting(registry, levels, metrics, riskGate, resync, null, false), -1,
+        return host(new Hosting(registry, levels, metrics, riskGate, resync, null, false,
+                ColdThrottle.off(Duration.ofMillis(100))), -1,
                 BookDirectory.Tier.WARM, new int[] {symbolIndex});
     }
 
     /** A host owning {@code symbols} from the start (empty for a host that will take symbols over). */
     public static Behavior<Command> host(Hosting hosting, int hostId, BookDirectory.Tier tier, int[] symbols) {
-        return Behaviors.setup(ctx -> new SymbolBook(ctx, hosting, hostId, tier, symbols));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SymbolBook(ctx, timers, hosting, hostId, tier,
+                symbols)));
     }
 
-    private SymbolBook(ActorContext<Command> ctx, Hosting hosting, int hostId, BookDirectory.Tier tier,
-                       int[] symbols) {
+    private SymbolBook(ActorContext<Command> ctx, TimerScheduler<Command> timers, Hosting hosting, int hostId,
+                       BookDirectory.Tier tier, int[] symbols) {
         super(ctx);
+        this.timers = timers;
         this.hosting = hosting;
         this.hostId = hostId;
         this.tier = tier;
@@ -169,7 +205,6 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
                 .onMessage(Apply.class, apply -> onApply(apply, false))
                 .onMessage(ApplySnapshot.class, snapshot -> onApplySnapshot(snapshot, false))
                 .onMessage(Forwarded.class, this::onForwarded)
-                .onMessage(ForwardedControl.class, f -> onMessageHere(f.message()))
                 .onMessage(Fence.class, this::onFence)
                 .onMessage(Subscribe.class, this::onMessageHere)
                 .onMessage(Unsubscribe.class, this::onMessageHere)
@@ -177,9 +212,15 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
                 .onMessage(GetTop.class, this::onMessageHere)
                 .onMessage(GetStats.class, this::onMessageHere)
                 .onMessage(CollectRates.class, this::onCollectRates)
+                .onMessage(Report.class, this::onReport)
                 .onMessage(HandOver.class, this::onHandOver)
                 .onMessage(TakeOver.class, this::onTakeOver)
                 .onMessage(Retire.class, retire -> Behaviors.stopped())
+                .onMessageEquals(FlushHeld.INSTANCE, this::onFlushHeld)
+                .onMessage(CheckThrottle.class, check -> {
+                    checkThrottle();
+                    return this;
+                })
                 .onSignal(PostStop.class, stop -> onStop())
                 .build();
     }
@@ -203,6 +244,7 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
      * a run sent straight here by a feed whose fence is still due waits for it.
      */
     private Behavior<Command> onApply(Apply apply, boolean forwarded) {
+        boolean hold = checkThrottle();
         MdBatch b = apply.batch();
         int[] order = apply.order();
         InstrumentRegistry registry = hosting.registry();
@@ -221,7 +263,7 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
             } else if (!forwarded && state.mustHold(apply.feed())) {
                 state.hold(apply.feed(), run);
             } else {
-                state.apply(b, order, k, end);
+                state.apply(b, order, k, end, hold);
                 apply.ack().applied(end - k);
             }
             k = end;
@@ -240,6 +282,36 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
             state.applySnapshot(msg.snapshot());
             msg.ack().applied(1);
         }
+        return this;
+    }
+
+    /**
+     * Follows the cold throttle: on the cold host, starts holding book updates back (flushing them on a timer)
+     * when it turns on, and publishes what it held when it turns off. Returns whether to hold.
+     */
+    private boolean checkThrottle() {
+        if (tier != BookDirectory.Tier.COLD) {
+            return false;
+        }
+        boolean on = hosting.coldThrottle().on().get();
+        if (on != throttled) {
+            throttled = on;
+            if (on) {
+                timers.startTimerAtFixedRate(FlushHeld.INSTANCE, hosting.coldThrottle().interval());
+                getContext().getLog().info("cold tier throttled: book updates at most every {}",
+                        hosting.coldThrottle().interval());
+            } else {
+                timers.cancel(FlushHeld.INSTANCE);
+                hosted.values().forEach(SymbolState::publishHeldBook);
+                getContext().getLog().info("cold tier no longer throttled");
+            }
+        }
+        return on;
+    }
+
+    private Behavior<Command> onFlushHeld() {
+        hosted.values().forEach(SymbolState::publishHeldBook);
+        checkThrottle();
         return this;
     }
 
@@ -269,7 +341,7 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
         if (released != null) {
             for (Command held : released) {
                 if (held instanceof Apply apply) {
-                    state.apply(apply.batch(), apply.order(), apply.from(), apply.to());
+                    state.apply(apply.batch(), apply.order(), apply.from(), apply.to(), throttled);
                     apply.ack().applied(apply.to() - apply.from());
                 } else if (held instanceof ApplySnapshot snapshot) {
                     state.applySnapshot(snapshot.snapshot());
@@ -290,8 +362,7 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
         if (state == null) {
             BookDirectory.Host to = forwardTo.get(symbol);
             if (to != null) {
-                to.ref().tell(message instanceof ControlMessage ? new ForwardedControl(message)
-                        : new Forwarded(message));
+                to.ref().tell(new Forwarded(message));
             } else {
                 getContext().getLog().warn("{} for symbol {} reached a host that never owned it", message, symbol);
             }
@@ -324,6 +395,21 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
             return m.symbolIndex();
         }
         throw new IllegalStateException("not a symbol message: " + message);
+    }
+
+    private Behavior<Command> onReport(Report msg) {
+        List<Stats> stats = new ArrayList<>();
+        List<BookUpdate> books = new ArrayList<>();
+        long now = System.nanoTime();
+        for (int symbol : msg.symbols()) {
+            SymbolState state = hosted.get(symbol);
+            if (state != null) {
+                stats.add(state.stats());
+                books.add(state.top(msg.levels(), now));
+            }
+        }
+        msg.replyTo().tell(new HostReport(stats, books));
+        return this;
     }
 
     private Behavior<Command> onCollectRates(CollectRates msg) {

@@ -67,6 +67,8 @@ final class SymbolState {
     private long tradesPublished;
     private long resyncs;
     private long moves;
+    /** A book version not yet published because the tier is throttled. */
+    private boolean bookHeld;
 
     /** During a tier move: per venue slot, whether that feed's fence is still to come, and what it sent meanwhile. */
     private boolean[] awaitingFence;
@@ -106,8 +108,12 @@ final class SymbolState {
         return events;
     }
 
-    /** Applies the events {@code order[from..to)} of a batch, all of this symbol, then publishes once. */
-    void apply(MdBatch b, int[] order, int from, int to) {
+    /**
+     * Applies the events {@code order[from..to)} of a batch, all of this symbol, then publishes once: trades
+     * always, the book unless {@code holdBook} (a throttled tier), in which case it waits for
+     * {@link #publishHeldBook}.
+     */
+    void apply(MdBatch b, int[] order, int from, int to, boolean holdBook) {
         long versionBefore = version;
         MarketTrade[] trades = null;
         int tradeCount = 0;
@@ -150,8 +156,20 @@ final class SymbolState {
             publishTrades(tradeCount == trades.length ? trades : Arrays.copyOf(trades, tradeCount));
         }
         if (version != versionBefore) {
-            publishBook(now);
             publishPricesToRisk();
+            if (holdBook) {
+                bookHeld = true;
+            } else {
+                publishBook(now);
+            }
+        }
+    }
+
+    /** Publishes the book held back by a throttle, if any. */
+    void publishHeldBook() {
+        if (bookHeld) {
+            bookHeld = false;
+            publishBook(System.nanoTime());
         }
     }
 

@@ -45,6 +45,14 @@ public final class TierDirector extends AbstractBehavior<TierDirector.Command> {
     public record GetTiers(ActorRef<Tiers> replyTo) implements Command {
     }
 
+    /** The cold throttle was switched: the cold host should look at it now, even if no market data comes. */
+    public record ColdThrottleChanged() implements Command {
+    }
+
+    /** Stop rebalancing (shutdown): the directory stays as it is. */
+    public record Pause() implements Command {
+    }
+
     /** Symbols per tier, moves completed, and symbols with a move under way. */
     public record Tiers(int hot, int warm, int cold, long movesCompleted, int moving) implements RialtoMessage {
     }
@@ -62,7 +70,7 @@ public final class TierDirector extends AbstractBehavior<TierDirector.Command> {
 
     /** The thresholds; rates in events per second. */
     public record Settings(boolean enabled, Duration rebalanceInterval, long hotAbove, long hotBelow, long warmAbove,
-                           long coldBelow, int maxHot) {
+                           long coldBelow, int maxHot, int maxMovesInFlight) {
     }
 
     private final SymbolBook.Hosting hosting;
@@ -124,6 +132,14 @@ public final class TierDirector extends AbstractBehavior<TierDirector.Command> {
                 .onMessage(Moved.class, this::onMoved)
                 .onMessage(RetireHost.class, this::onRetire)
                 .onMessage(GetTiers.class, this::onGetTiers)
+                .onMessage(ColdThrottleChanged.class, changed -> {
+                    coldHost.ref().tell(new SymbolBook.CheckThrottle());
+                    return this;
+                })
+                .onMessage(Pause.class, pause -> {
+                    timers.cancel(Rebalance.INSTANCE);
+                    return this;
+                })
                 .build();
     }
 
@@ -181,8 +197,8 @@ public final class TierDirector extends AbstractBehavior<TierDirector.Command> {
 
     private void move(int symbol, BookDirectory.Tier tier) {
         BookDirectory.Host from = directory.host(symbol);
-        if (moving[symbol] || from.tier() == tier) {
-            return;
+        if (moving[symbol] || from.tier() == tier || movingCount >= settings.maxMovesInFlight()) {
+            return; // a symbol left out is reconsidered at the next rebalance
         }
         BookDirectory.Host to;
         if (tier == BookDirectory.Tier.COLD) {

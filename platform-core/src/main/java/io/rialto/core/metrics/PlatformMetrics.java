@@ -32,6 +32,8 @@ public final class PlatformMetrics {
     public final LongAdder resyncs = new LongAdder();
     /** Symbols handed from one dispatch tier to another. */
     public final LongAdder tierMoves = new LongAdder();
+    /** Strategies found stuck in a callback longer than the watchdog's {@code stuck-after}. */
+    public final LongAdder stuckStrategies = new LongAdder();
 
     private final Histogram tickToTradeTotal = new Histogram(HIGHEST_NS, 3);
     private final Histogram riskCheckTotal = new Histogram(HIGHEST_NS, 3);

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  *   <li>SAFE: the global kill switch — every open order cancelled, the firm HALTED;</li>
  *   <li>back to FULL or REDUCED from either: the firm ACTIVE again.</li>
  * </ul>
- * REDUCED itself changes no trading state (the operations API refuses new strategies in any mode but FULL).
+ * and, in every mode but FULL, the cold tier throttled: strategies on cold symbols get their book updates at
+ * most once per {@code rialto.dispatch.cold-throttle-interval} (REDUCED changes no trading state; the operations
+ * API refuses new strategies in any mode but FULL).
  * Called on the health monitor's thread; the platform's operations are messages, so nothing blocks.
  */
 public final class ModeEnforcer implements HealthEngine.Listener {
@@ -25,6 +27,8 @@ public final class ModeEnforcer implements HealthEngine.Listener {
         void setTradingState(TradingState state, String reason);
 
         void killSwitch(String reason);
+
+        void throttleColdTier(boolean on);
     }
 
     private final Controls controls;
@@ -45,11 +49,19 @@ public final class ModeEnforcer implements HealthEngine.Listener {
             public void killSwitch(String reason) {
                 platform.killSwitch(RiskScope.GLOBAL, null, WHO, reason);
             }
+
+            @Override
+            public void throttleColdTier(boolean on) {
+                platform.throttleColdTier(on);
+            }
         });
     }
 
     @Override
     public void onModeChange(HealthMode from, HealthMode to, String why) {
+        if ((from == HealthMode.FULL) != (to == HealthMode.FULL)) {
+            controls.throttleColdTier(to != HealthMode.FULL);
+        }
         switch (to) {
             case EMERGENCY -> controls.setTradingState(TradingState.REDUCING, "health mode EMERGENCY: " + why);
             case SAFE -> controls.killSwitch("health mode SAFE: " + why);

@@ -45,7 +45,9 @@ public final class CoreRegistrations implements KryoRegistrations {
                 // (SymbolBook.Apply, ApplySnapshot and TakeOver are local by design: ingestion runs on the node of
                 // its books, and a tier move hands a state object over inside one JVM)
                 SymbolBook.Fence.class, SymbolBook.CollectRates.class, SymbolBook.Rates.class,
-                SymbolBook.HandOver.class, SymbolBook.MoveDone.class, SymbolBook.Retire.class,
+                SymbolBook.HandOver.class, SymbolBook.MoveDone.class, SymbolBook.Retire.class, SymbolBook.Report.class,
+                SymbolBook.HostReport.class, io.rialto.core.kernel.TierDirector.Pause.class,
+                io.rialto.core.kernel.TierDirector.ColdThrottleChanged.class, SymbolBook.CheckThrottle.class,
                 io.rialto.core.kernel.BookDirectory.Host.class, io.rialto.core.kernel.BookDirectory.Tier.class,
                 io.rialto.core.kernel.TierDirector.MoveSymbol.class, io.rialto.core.kernel.TierDirector.GetTiers.class,
                 io.rialto.core.kernel.TierDirector.Tiers.class,

@@ -64,7 +64,7 @@ class TierMoveTest {
 
     private static DispatchSettings manualMoves() {
         return new DispatchSettings(List.of(), BookDirectory.Tier.WARM, false,
-                new TierDirector.Settings(false, Duration.ofSeconds(1), 0, 0, 500, 50, 0));
+                new TierDirector.Settings(false, Duration.ofSeconds(1), 0, 0, 500, 50, 0, 100), Duration.ofMillis(100));
     }
 
     /** A venue's events: random instruments of the venue, per-instrument sequences, bids below asks. */
@@ -107,7 +107,8 @@ class TierMoveTest {
         InstrumentRegistry registry = registry();
         PlatformMetrics metrics = new PlatformMetrics();
         BookDirectory books = new BookDirectory(SYMBOLS);
-        SymbolBook.Hosting hosting = new SymbolBook.Hosting(registry, 5, metrics, null, id -> { }, books, false);
+        SymbolBook.Hosting hosting = new SymbolBook.Hosting(registry, 5, metrics, null, id -> { }, books, false,
+                SymbolBook.ColdThrottle.off(Duration.ofMillis(100)));
         ActorRef<TierDirector.Command> director = TierDirector.spawnTiers(KIT.system(), hosting, manualMoves(),
                 Set.of());
         List<Long> versions = new CopyOnWriteArrayList<>();
@@ -232,7 +233,7 @@ class TierMoveTest {
         SymbolBook.Hosting hosting = new SymbolBook.Hosting(registry, 5, new PlatformMetrics(), null, id -> {
             busy.countDown(); // a gap makes the host ask for a snapshot: hold it there, as a slow host
             awaitQuietly(release);
-        }, books, false);
+        }, books, false, SymbolBook.ColdThrottle.off(Duration.ofMillis(100)));
         ActorRef<SymbolBook.Command> host = KIT.spawn(SymbolBook.host(hosting, 0, BookDirectory.Tier.WARM,
                 new int[] {0}), "busy-host", MailboxSelector.fromConfig("rialto.mailboxes.book"));
         books.place(0, new BookDirectory.Host(0, host, BookDirectory.Tier.WARM));

@@ -25,6 +25,11 @@ class ModeEnforcerTest {
         public void killSwitch(String reason) {
             actions.add("KILL");
         }
+
+        @Override
+        public void throttleColdTier(boolean on) {
+            actions.add(on ? "THROTTLE" : "UNTHROTTLE");
+        }
     });
 
     @Test
@@ -35,8 +40,9 @@ class ModeEnforcerTest {
         enforcer.onModeChange(HealthMode.SAFE, HealthMode.EMERGENCY, "recovering");
         enforcer.onModeChange(HealthMode.EMERGENCY, HealthMode.REDUCED, "recovering");
         enforcer.onModeChange(HealthMode.REDUCED, HealthMode.FULL, "recovered");
-        assertEquals(List.of("REDUCING", "KILL", "REDUCING", "ACTIVE"), actions,
-                "REDUCED alone changes nothing; EMERGENCY reduces; SAFE kills; leaving EMERGENCY restores");
+        assertEquals(List.of("THROTTLE", "REDUCING", "KILL", "REDUCING", "ACTIVE", "UNTHROTTLE"), actions,
+                "REDUCED throttles the cold tier; EMERGENCY reduces; SAFE kills; leaving EMERGENCY restores;"
+                        + " FULL lifts the throttle");
     }
 
     @Test
@@ -48,6 +54,6 @@ class ModeEnforcerTest {
         next.set(new HealthEngine.Readings(0, 0.95, 0, 0, 0, 0)); // heap: EMERGENCY
         monitor.tick(32 * S);
         assertEquals(HealthMode.EMERGENCY, monitor.mode());
-        assertEquals(List.of("REDUCING"), actions);
+        assertEquals(List.of("THROTTLE", "REDUCING"), actions);
     }
 }

@@ -62,6 +62,8 @@ final class SimMarket implements MatchingListener {
 
     private final MdBatch.Builder builder;
     private final ArrayDeque<MarketData> ready = new ArrayDeque<>();
+    /** Depth and trade events emitted so far (what a participant action produced is the difference). */
+    private long emitted;
     private boolean feedOpen;
 
     private final PlatformOrders platform = new PlatformOrders();
@@ -210,7 +212,7 @@ final class SimMarket implements MatchingListener {
         long bestBid = book.bestBid();
         long bestAsk = book.bestAsk();
         double roll = random.nextDouble();
-        int before = builder.size() + readyEvents();
+        long before = emitted;
         if (roll < 0.35 && ringSize[local] > 0) {
             int pick = (ringHead[local] + random.nextInt(ringSize[local])) % RING;
             long id = participantIds[local][pick];
@@ -239,15 +241,7 @@ final class SimMarket implements MatchingListener {
             }
             participantOrder(local, side, Math.max(1, price), participantQty(), TimeInForce.GTC);
         }
-        return builder.size() + readyEvents() - before;
-    }
-
-    private int readyEvents() {
-        int sum = 0;
-        for (MarketData md : ready) {
-            sum += md.eventCount();
-        }
-        return sum;
+        return (int) (emitted - before);
     }
 
     private long participantQty() {
@@ -407,6 +401,7 @@ final class SimMarket implements MatchingListener {
             ready.add(builder.build());
         }
         builder.depth(instruments.get(local).id(), ++seqs[local], side, price, qty);
+        emitted++;
     }
 
     private void emitTrade(int local, Side aggressor, long price, long qty) {
@@ -417,6 +412,7 @@ final class SimMarket implements MatchingListener {
             ready.add(builder.build());
         }
         builder.trade(instruments.get(local).id(), ++seqs[local], aggressor, price, qty);
+        emitted++;
     }
 
     private int platformSlot(long exchangeId) {
