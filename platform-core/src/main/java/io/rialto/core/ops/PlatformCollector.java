@@ -101,6 +101,8 @@ public final class PlatformCollector implements MultiCollector {
         out.add(counter("rialto_tier_moves", "Symbols moved from one dispatch tier to another", m.tierMoves.sum()));
         out.add(counter("rialto_resyncs", "Snapshot requests after a sequence gap or a crossed book",
                 m.resyncs.sum()));
+        out.add(counter("rialto_stuck_strategies", "Strategies found stuck in a callback by the watchdog",
+                m.stuckStrategies.sum()));
         Map<String, MailboxDepths.Depth> depths = MailboxDepths.of(Adapter.toClassic(platform.system())).byKind();
         GaugeSnapshot.Builder queued = GaugeSnapshot.builder().name("rialto_mailbox_depth")
                 .help("Messages queued in the mailboxes of each kind of actor");
