@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +67,7 @@ public final class CompensatingPool extends ExecutorServiceConfigurator {
         private int extra;
 
         Pool(String id, int size, int maxExtra, ThreadFactory factory) {
-            super(size, size + maxExtra, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+            super(size, size + maxExtra, 60, TimeUnit.SECONDS, new LinkedTransferQueue<>()); // lock-free hand-off
             this.id = id;
             this.baseSize = size;
             this.maxExtra = maxExtra;

@@ -3,12 +3,11 @@ package io.rialto.core.kernel;
 import org.apache.pekko.actor.ActorSystem;
 
 import java.lang.ref.WeakReference;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link PriorityLaneMailbox} queues of one actor system, for metrics and the health monitor: depth per
@@ -26,7 +25,8 @@ public final class MailboxDepths {
     public record Depth(int actors, long queued, long maxQueued, double maxSaturation) {
     }
 
-    private final List<Entry> entries = new CopyOnWriteArrayList<>();
+    /** Registration is O(1) (ten thousand strategies register at start); dead entries go when depths are read. */
+    private final Set<Entry> entries = ConcurrentHashMap.newKeySet();
 
     public static MailboxDepths of(ActorSystem system) {
         synchronized (BY_SYSTEM) {
@@ -37,7 +37,6 @@ public final class MailboxDepths {
     void register(String actorName, PriorityLaneMailbox.Queue queue, int capacity) {
         int dash = actorName.indexOf('-');
         String kind = dash > 0 ? actorName.substring(0, dash) : actorName;
-        entries.removeIf(e -> e.queue().get() == null);
         entries.add(new Entry(kind, new WeakReference<>(queue), capacity));
     }
 
@@ -45,9 +44,10 @@ public final class MailboxDepths {
     public Map<String, Depth> byKind() {
         Map<String, long[]> sums = new LinkedHashMap<>();
         Map<String, Double> saturation = new LinkedHashMap<>();
-        for (Entry e : new ArrayList<>(entries)) {
+        for (Entry e : entries) {
             PriorityLaneMailbox.Queue q = e.queue().get();
             if (q == null) {
+                entries.remove(e);
                 continue;
             }
             long depth = q.numberOfMessages();
