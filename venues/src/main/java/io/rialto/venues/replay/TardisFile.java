@@ -39,6 +39,7 @@ final class TardisFile implements Closeable {
     private final DecimalScale prices;
     private final DecimalScale qtys;
     private final BufferedReader reader;
+    private final String prefix;
     private final int[] starts = new int[16];
     private final int[] ends = new int[16];
     private int columns;
@@ -69,6 +70,7 @@ final class TardisFile implements Closeable {
         this.qtys = qtys;
         this.badRows = badRows;
         this.reader = open(name);
+        this.prefix = name.exchange() + "," + name.symbol() + ",";
         readHeader();
     }
 
@@ -256,6 +258,9 @@ final class TardisFile implements Closeable {
         if (columns != expectedColumns) {
             return "expected " + expectedColumns + " columns, got " + columns;
         }
+        if (colExchange == 0 && colSymbol == 1 && row.startsWith(prefix)) {
+            return null; // the usual layout: one intrinsic comparison for both
+        }
         if (!is(row, colExchange, name.exchange())) {
             return "exchange " + field(row, colExchange) + " in a file of " + name.exchange();
         }
@@ -297,8 +302,17 @@ final class TardisFile implements Closeable {
     }
 
     private boolean is(String row, int column, String value) {
-        return ends[column] - starts[column] == value.length() && row.regionMatches(starts[column], value, 0,
-                value.length());
+        int from = starts[column];
+        int n = value.length();
+        if (ends[column] - from != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) { // short fields: a plain loop beats regionMatches here
+            if (row.charAt(from + i) != value.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String field(String row, int column) {
