@@ -186,6 +186,7 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
             attached++;
         }
         feeds[msg.venueIndex()] = msg.feed();
+        awaitingAck[msg.venueIndex()] = false; // a new stream (a reconnect) owes nothing to the old one
         if (!started && attached == venueOfSourceVenue.length) {
             started = true;
             startedNs = System.nanoTime();
