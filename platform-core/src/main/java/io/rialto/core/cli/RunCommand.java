@@ -18,6 +18,8 @@ import io.rialto.core.ops.HealthSettings;
 import io.rialto.core.ops.OpsServer;
 import io.rialto.core.ops.OpsSettings;
 import io.rialto.core.ops.PlatformCollector;
+import io.rialto.core.record.MdRecorder;
+import io.rialto.core.spi.VenueAdapter;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,6 +92,19 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--fills-out", paramLabel = "FILE", description = "Write every fill as CSV.")
     Path fillsOut;
 
+    @Option(names = "--record", paramLabel = "DIR",
+            description = "Record every market-data event the platform ingests into DIR/recording.rmd.")
+    Path record;
+
+    @Option(names = "--replay", paramLabel = "PATH",
+            description = "Replay a recording directory, a Tardis CSV file or a directory of them instead of the "
+                    + "simulated venues (rialto.replay.path); the run ends when the data does.")
+    String replay;
+
+    @Option(names = "--speed", paramLabel = "1|10|max",
+            description = "Replay speed: a multiple of real time, or max (rialto.replay.speed).")
+    String speed;
+
     @Option(names = "--ops-port", paramLabel = "PORT",
             description = "Port of the operations API, /metrics and /health (rialto.ops.port; 0 picks a free one).")
     Integer opsPort;
@@ -109,6 +124,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         HealthSettings healthSettings;
         try {
             runFor = parseDuration();
+            checkSpeed();
             cfg = ConfigLoader.load(configFile(), sets, options());
             RialtoSettings.create(cfg);
             opsSettings = OpsSettings.create(cfg);
@@ -121,13 +137,25 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         PlatformMetrics metrics = new PlatformMetrics();
         Platform platform;
         long launchNs = System.nanoTime();
+        MdRecorder recorder = null;
+        Replays replays;
         try {
-            platform = Platform.start(cfg, metrics, fillsOut);
+            List<VenueAdapter> adapters = Platform.venueAdapters(cfg);
+            if (record != null) {
+                recorder = createRecorder();
+                adapters = recorder.wrap(adapters);
+            }
+            replays = new Replays(adapters);
+            platform = Platform.start(cfg, metrics, fillsOut, adapters);
         } catch (ConfigError e) {
+            if (recorder != null) {
+                discard(recorder);
+            }
             err.println("rialto: " + e.getMessage());
             err.flush();
             return CommandLine.ExitCode.USAGE;
         }
+        replays.ended().thenRun(stop::countDown); // a replay ends the run when its data ends
         long startNs = launchNs;
         // started means every strategy has run onStart and answered once, not merely been spawned
         platform.strategyStats().toCompletableFuture().join();
@@ -149,6 +177,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                     health.close();
                 }
                 platform.shutdown();
+                if (recorder != null) {
+                    finishRecording(recorder, out, err);
+                }
                 return CommandLine.ExitCode.SOFTWARE;
             }
         }
@@ -201,8 +232,14 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         int code = 0;
         try {
             Platform.Result result = platform.shutdown();
+            if (recorder != null && !finishRecording(recorder, out, err)) {
+                code = 1;
+            }
             RunSummary summary = RunSummary.of(result, metrics, platform.registry(), platform.venueCount(),
                     platform.strategiesStarted(), (stopNs - startNs) / 1e9, stopNs);
+            if (replays.any()) {
+                summary.fields().put("md_bad_rows", replays.badRows());
+            }
             SummaryPrinter.print(summary, out);
             if (summaryJson != null) {
                 summary.write(summaryJson);
@@ -216,11 +253,18 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                         + " discrepancies: " + RunSummary.problems(result.reconciliation()));
                 code = 1;
             }
+            if (replays.stoppedOnBadRow()) {
+                err.println("rialto: the replay stopped at a bad row (rialto.replay.on-bad-row = stop); the log names it");
+                code = 1;
+            }
         } catch (IOException | RuntimeException e) {
             err.println("rialto: shutdown failed: " + e);
             LoggerFactory.getLogger(RunCommand.class).error("shutdown failed", e);
             code = 1;
         } finally {
+            if (recorder != null) {
+                recorder.close(); // idempotent: complete on disk before a signal's hook ends the JVM
+            }
             out.flush();
             err.flush();
             exitCode = code;
@@ -285,6 +329,53 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
     }
 
+    private MdRecorder createRecorder() {
+        try {
+            return MdRecorder.create(record);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new ConfigError("--record " + record + ": " + e.getFile() + " already exists; record into another "
+                    + "directory");
+        } catch (IOException e) {
+            throw new ConfigError("--record " + record + ": cannot create the recording: " + e.getMessage());
+        }
+    }
+
+    /** Finishes the recording and says where it is; false (and why, on stderr) when it could not be written. */
+    private static boolean finishRecording(MdRecorder recorder, PrintWriter out, PrintWriter err) {
+        MdRecorder.Result r = recorder.close();
+        if (r.failure() != null) {
+            err.println("rialto: the recording " + r.file() + " is incomplete: " + r.failure().getMessage());
+            return false;
+        }
+        out.printf("recorded %,d market-data events (%,d records, %,d bytes) to %s%n", r.events(), r.records(),
+                r.bytes(), r.file());
+        return true;
+    }
+
+    /** A start that failed leaves no half-made recording behind. */
+    private static void discard(MdRecorder recorder) {
+        recorder.close();
+        try {
+            Files.deleteIfExists(recorder.file());
+        } catch (IOException ignored) {
+            // best effort: the start failed already and says why
+        }
+    }
+
+    private void checkSpeed() {
+        if (speed != null && !speed.equals("max")) {
+            try {
+                double x = Double.parseDouble(speed);
+                if (x > 0 && Double.isFinite(x)) {
+                    return;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new ConfigError("--speed " + speed + ": expected a positive multiple of real time (1, 10, 0.5) or max");
+        }
+    }
+
     private Path configFile() {
         if (config != null) {
             return config;
@@ -308,6 +399,13 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
         if (opsPort != null) {
             o.put("rialto.ops.port", opsPort);
+        }
+        if (replay != null) {
+            o.put("rialto.replay.path", replay);
+            o.put("rialto.sim.enabled", false);
+        }
+        if (speed != null) {
+            o.put("rialto.replay.speed", speed);
         }
         if (strategies != null) {
             o.put("rialto.instances.count", strategies);

@@ -88,19 +88,30 @@ public final class Platform {
      * @param fillsOut where to write every fill as CSV, or {@code null}
      */
     public static Platform start(Config config, PlatformMetrics metrics, Path fillsOut) {
+        return start(config, metrics, fillsOut, venueAdapters(config));
+    }
+
+    /** Starts the platform on these venue adapters, with the risk provider and strategies of the class path. */
+    public static Platform start(Config config, PlatformMetrics metrics, Path fillsOut, List<VenueAdapter> adapters) {
         ClassLoader loader = Platform.class.getClassLoader();
         RiskProvider riskProvider = riskProvider(loader);
+        StrategyCatalog catalog = StrategyCatalog.discover(loader, RialtoSettings.create(config).pluginsDir());
+        catalog.pluginErrors().forEach(error -> LOG.warn("plug-in not loaded: {}", error));
+        return start(config, metrics, fillsOut, riskProvider, adapters, catalog);
+    }
+
+    /** The venue adapters the providers on the class path make from this configuration. */
+    public static List<VenueAdapter> venueAdapters(Config config) {
         List<VenueAdapter> adapters = new ArrayList<>();
-        for (VenueAdapterProvider provider : ServiceLoader.load(VenueAdapterProvider.class, loader)) {
+        for (VenueAdapterProvider provider : ServiceLoader.load(VenueAdapterProvider.class,
+                Platform.class.getClassLoader())) {
             try {
                 adapters.addAll(provider.create(config));
             } catch (IllegalArgumentException e) {
                 throw new ConfigError(e.getMessage(), e);
             }
         }
-        StrategyCatalog catalog = StrategyCatalog.discover(loader, RialtoSettings.create(config).pluginsDir());
-        catalog.pluginErrors().forEach(error -> LOG.warn("plug-in not loaded: {}", error));
-        return start(config, metrics, fillsOut, riskProvider, adapters, catalog);
+        return adapters;
     }
 
     /** The risk provider on the class path; without one the platform refuses to trade. */

@@ -30,7 +30,7 @@ class RunCommandTest {
     void shouldListEveryRunOptionInItsHelp() {
         assertEquals(0, run("run", "--help"));
         for (String option : new String[] {"--duration", "--config", "--set", "--seed", "--venues", "--symbols",
-                "--strategies", "--md-rate", "--summary-json", "--fills-out"}) {
+                "--strategies", "--md-rate", "--summary-json", "--fills-out", "--record", "--replay", "--speed"}) {
             assertTrue(out.toString().contains(option), option + " in:\n" + out);
         }
     }
