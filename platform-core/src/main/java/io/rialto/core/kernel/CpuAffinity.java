@@ -23,12 +23,13 @@ final class CpuAffinity {
             if (lock.isBound()) {
                 LOG.info("{}: thread {} bound to CPU {}", what, Thread.currentThread().getName(), lock.cpuId());
             } else {
-                LOG.info("{}: no CPU available to bind thread {} to; running unbound", what,
+                LOG.warn("{}: no CPU available to bind thread {} to (reserve some with -Daffinity.reserved);"
+                        + " running unbound", what,
                         Thread.currentThread().getName());
             }
             return lock::release;
         } catch (Throwable unavailable) { // no native library or platform support: a no-op by design
-            LOG.info("{}: CPU affinity unavailable here ({}); running unbound", what, unavailable.toString());
+            LOG.warn("{}: CPU affinity unavailable here ({}); running unbound", what, unavailable.toString());
             return () -> { };
         }
     }

@@ -257,6 +257,29 @@ class TierMoveTest {
         assertEquals(1, books.host(0).id(), "the directory names the new host");
     }
 
+    /**
+     * A hot symbol with CPU affinity on runs on its pinned thread whether or not this machine lets the thread be
+     * bound (where it cannot, binding is a logged no-op), and its CPU is let go when the host stops.
+     */
+    @Test
+    void shouldRunAHotSymbolWithCpuAffinityOnWhereverBindingIsUnavailable() {
+        InstrumentRegistry registry = registry();
+        BookDirectory books = new BookDirectory(SYMBOLS);
+        SymbolBook.Hosting hosting = new SymbolBook.Hosting(registry, 5, new PlatformMetrics(), null, id -> { },
+                books, true, SymbolBook.ColdThrottle.off(Duration.ofMillis(100)));
+        ActorRef<SymbolBook.Command> hot = KIT.spawn(SymbolBook.host(hosting, 0, BookDirectory.Tier.HOT,
+                new int[] {0}), "hot-host", TierDirector.tierProps().get(0));
+        int id = registry.instrumentsOfSymbol(0)[0];
+        BatchAck ack = new BatchAck(1);
+        hot.tell(apply(new MdBatch.Builder(0, 1).depth(id, 1, Side.BUY, 1_000, 3).build(), ack));
+        assertEquals(1, ack.done().orTimeout(10, TimeUnit.SECONDS).join());
+        TestProbe<BookUpdate> top = KIT.createTestProbe();
+        hot.tell(new SymbolBook.GetTop(0, 5, top.getRef()));
+        assertEquals(3, top.receiveMessage().bidQty(0, 0));
+        hot.tell(new SymbolBook.Retire());
+        top.expectTerminated(hot);
+    }
+
     private static SymbolBook.Apply apply(MdBatch batch, BatchAck ack) {
         int[] order = new int[batch.size()];
         for (int i = 0; i < order.length; i++) {
