@@ -25,6 +25,8 @@ public final class InstrumentRegistry {
     private final Map<String, Instrument> byKey;
     private final Map<String, Integer> symbolIndexByName;
     private final int[][] instrumentsBySymbol;
+    /** Symbol index by instrument id, flat: routing looks it up for every market-data event. */
+    private final int[] symbolOfInstrument;
 
     private InstrumentRegistry(List<Instrument> instruments, List<String> symbols, List<String> venues) {
         this.instruments = List.copyOf(instruments);
@@ -39,7 +41,9 @@ public final class InstrumentRegistry {
         for (int i = 0; i < symbols.size(); i++) {
             perSymbol.add(new ArrayList<>());
         }
+        symbolOfInstrument = new int[instruments.size()];
         for (Instrument instrument : instruments) {
+            symbolOfInstrument[instrument.id()] = instrument.symbolIndex();
             byKey.put(instrument.key(), instrument);
             perSymbol.get(instrument.symbolIndex()).add(instrument.id());
         }
@@ -86,6 +90,11 @@ public final class InstrumentRegistry {
 
     public Instrument get(int instrumentId) {
         return instruments.get(instrumentId);
+    }
+
+    /** {@code get(instrumentId).symbolIndex()} without the indirection. */
+    public int symbolOf(int instrumentId) {
+        return symbolOfInstrument[instrumentId];
     }
 
     /** The instrument, or {@code null} when the venue does not list the symbol. */

@@ -104,7 +104,7 @@ public final class IngestRouter {
         }
         int touchedCount = 0;
         for (int i = 0; i < n; i++) {
-            int symbol = registry.get(batch.instrumentIds()[i]).symbolIndex();
+            int symbol = registry.symbolOf(batch.instrumentIds()[i]);
             symbolOfEvent[i] = symbol;
             if (countBySymbol[symbol]++ == 0) {
                 touched[touchedCount++] = symbol;

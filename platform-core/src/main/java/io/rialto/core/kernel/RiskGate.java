@@ -98,6 +98,14 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
     }
 
     /** A trade printed on a venue (conflatable: ordinary lane). */
+    /**
+     * Reference prices gathered over one book-host message: best bid/ask changes ({@code quote*}, in order) and
+     * trade prices ({@code trade*}, in order).
+     */
+    public record MarketPrices(int[] quoteIds, long[] bidTicks, long[] askTicks, int[] tradeIds,
+                               long[] tradePriceTicks) implements Command {
+    }
+
     public record MarketTradePrice(int instrumentId, long priceTicks) implements Command {
     }
 
@@ -193,6 +201,7 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
                 .onMessage(UpdateLimit.class, this::onUpdateLimit)
                 .onMessage(MarketPrice.class, this::onMarketPrice)
                 .onMessage(MarketTradePrice.class, this::onMarketTradePrice)
+                .onMessage(MarketPrices.class, this::onMarketPrices)
                 .onMessageEquals(DayRoll.INSTANCE, this::onDayRoll)
                 .onMessage(GetStats.class, this::onGetStats)
                 .build();
@@ -329,6 +338,16 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
 
     private Behavior<Command> onMarketPrice(MarketPrice msg) {
         check.onMarketPrice(msg.instrumentId(), msg.bidTicks(), msg.askTicks());
+        return this;
+    }
+
+    private Behavior<Command> onMarketPrices(MarketPrices msg) {
+        for (int i = 0; i < msg.quoteIds().length; i++) {
+            check.onMarketPrice(msg.quoteIds()[i], msg.bidTicks()[i], msg.askTicks()[i]);
+        }
+        for (int i = 0; i < msg.tradeIds().length; i++) {
+            check.onMarketTrade(msg.tradeIds()[i], msg.tradePriceTicks()[i]);
+        }
         return this;
     }
 

@@ -152,6 +152,8 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
     private final Int2ObjectHashMap<BookDirectory.Host> forwardTo = new Int2ObjectHashMap<>();
     private final AutoCloseable affinity;
     private long misrouted;
+    /** Reference prices for risk, gathered over one message and sent once (null without a risk gate). */
+    private final RiskPrices prices;
     private final TimerScheduler<Command> timers;
     /** Whether this host holds book updates back (the cold host while the throttle is on). */
     private boolean throttled;
@@ -183,6 +185,7 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
                        BookDirectory.Tier tier, int[] symbols) {
         super(ctx);
         this.timers = timers;
+        this.prices = hosting.riskGate() == null ? null : new RiskPrices();
         this.hosting = hosting;
         this.hostId = hostId;
         this.tier = tier;
@@ -195,8 +198,7 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
     }
 
     private SymbolState newState(int symbol) {
-        return new SymbolState(hosting.registry(), symbol, hosting.levels(), hosting.metrics(), hosting.riskGate(),
-                hosting.resync());
+        return new SymbolState(hosting.registry(), symbol, hosting.levels(), hosting.metrics(), hosting.resync());
     }
 
     @Override
@@ -250,9 +252,9 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
         InstrumentRegistry registry = hosting.registry();
         int k = apply.from();
         while (k < apply.to()) {
-            int symbol = registry.get(b.instrumentIds()[order[k]]).symbolIndex();
+            int symbol = registry.symbolOf(b.instrumentIds()[order[k]]);
             int end = k + 1;
-            while (end < apply.to() && registry.get(b.instrumentIds()[order[end]]).symbolIndex() == symbol) {
+            while (end < apply.to() && registry.symbolOf(b.instrumentIds()[order[end]]) == symbol) {
                 end++;
             }
             Apply run = k == apply.from() && end == apply.to()
@@ -263,25 +265,27 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
             } else if (!forwarded && state.mustHold(apply.feed())) {
                 state.hold(apply.feed(), run);
             } else {
-                state.apply(b, order, k, end, hold);
+                state.apply(b, order, k, end, hold, prices);
                 apply.ack().applied(end - k);
             }
             k = end;
         }
+        flushPrices();
         return this;
     }
 
     private Behavior<Command> onApplySnapshot(ApplySnapshot msg, boolean forwarded) {
-        int symbol = hosting.registry().get(msg.snapshot().instrumentId()).symbolIndex();
+        int symbol = hosting.registry().symbolOf(msg.snapshot().instrumentId());
         SymbolState state = hosted.get(symbol);
         if (state == null) {
             elsewhere(symbol, msg, 1, msg.ack());
         } else if (!forwarded && state.mustHold(msg.feed())) {
             state.hold(msg.feed(), msg);
         } else {
-            state.applySnapshot(msg.snapshot());
+            state.applySnapshot(msg.snapshot(), prices);
             msg.ack().applied(1);
         }
+        flushPrices();
         return this;
     }
 
@@ -315,6 +319,12 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
         return this;
     }
 
+    private void flushPrices() {
+        if (prices != null) {
+            prices.flushTo(hosting.riskGate());
+        }
+    }
+
     /** Market data for a symbol not here: on to where it went, or (never expected) counted and logged. */
     private void elsewhere(int symbol, Command message, int events, BatchAck ack) {
         BookDirectory.Host to = forwardTo.get(symbol);
@@ -341,13 +351,14 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
         if (released != null) {
             for (Command held : released) {
                 if (held instanceof Apply apply) {
-                    state.apply(apply.batch(), apply.order(), apply.from(), apply.to(), throttled);
+                    state.apply(apply.batch(), apply.order(), apply.from(), apply.to(), throttled, prices);
                     apply.ack().applied(apply.to() - apply.from());
                 } else if (held instanceof ApplySnapshot snapshot) {
-                    state.applySnapshot(snapshot.snapshot());
+                    state.applySnapshot(snapshot.snapshot(), prices);
                     snapshot.ack().applied(1);
                 }
             }
+            flushPrices();
         }
         if (!state.moving() && pendingMoves.containsKey(fence.symbolIndex())) {
             completeMove(fence.symbolIndex());

@@ -44,7 +44,6 @@ final class SymbolState {
     private final int levels;
     private final PlatformMetrics metrics;
     private final IntConsumer resync;
-    private final ActorRef<RiskGate.Command> riskGate;
     private final long[] sentBid;
     private final long[] sentAsk;
     private final boolean[] reportedBad;
@@ -77,14 +76,13 @@ final class SymbolState {
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // the subscriber array: refs by slot, no list of boxes
     SymbolState(InstrumentRegistry registry, int symbolIndex, int levels, PlatformMetrics metrics,
-                ActorRef<RiskGate.Command> riskGate, IntConsumer resync) {
+                IntConsumer resync) {
         this.registry = registry;
         this.symbolIndex = symbolIndex;
         this.symbol = registry.symbols().get(symbolIndex);
         this.instrumentIds = registry.instrumentsOfSymbol(symbolIndex);
         this.levels = levels;
         this.metrics = metrics;
-        this.riskGate = riskGate;
         this.resync = resync;
         int venues = instrumentIds.length;
         this.venueOfSlot = new int[venues];
@@ -113,7 +111,7 @@ final class SymbolState {
      * always, the book unless {@code holdBook} (a throttled tier), in which case it waits for
      * {@link #publishHeldBook}.
      */
-    void apply(MdBatch b, int[] order, int from, int to, boolean holdBook) {
+    void apply(MdBatch b, int[] order, int from, int to, boolean holdBook, RiskPrices prices) {
         long versionBefore = version;
         MarketTrade[] trades = null;
         int tradeCount = 0;
@@ -130,8 +128,8 @@ final class SymbolState {
             } else {
                 result = book.advance(b.seqs()[i]);
                 MarketTrade trade = b.trade(i);
-                if (riskGate != null) {
-                    riskGate.tell(new RiskGate.MarketTradePrice(trade.instrumentId(), trade.priceTicks()));
+                if (prices != null) {
+                    prices.trade(trade.instrumentId(), trade.priceTicks());
                 }
                 if (subscriberCount > 0) {
                     if (trades == null) {
@@ -156,7 +154,7 @@ final class SymbolState {
             publishTrades(tradeCount == trades.length ? trades : Arrays.copyOf(trades, tradeCount));
         }
         if (version != versionBefore) {
-            publishPricesToRisk();
+            publishPricesToRisk(prices);
             if (holdBook) {
                 bookHeld = true;
             } else {
@@ -173,7 +171,7 @@ final class SymbolState {
         }
     }
 
-    void applySnapshot(BookSnapshot s) {
+    void applySnapshot(BookSnapshot s, RiskPrices prices) {
         int slot = slotOf(s.instrumentId());
         books[slot].applySnapshot(s);
         reportedBad[slot] = false;
@@ -182,7 +180,7 @@ final class SymbolState {
         version++;
         lastIngestNs = s.ingestNs();
         publishBook(System.nanoTime());
-        publishPricesToRisk();
+        publishPricesToRisk(prices);
     }
 
     private int slotOf(int instrumentId) {
@@ -220,9 +218,9 @@ final class SymbolState {
         }
     }
 
-    /** Tells risk the venues whose best bid or ask changed since the last time. */
-    private void publishPricesToRisk() {
-        if (riskGate == null) {
+    /** Gathers for risk the venues whose best bid or ask changed since the last time. */
+    private void publishPricesToRisk(RiskPrices prices) {
+        if (prices == null) {
             return;
         }
         for (int v = 0; v < books.length; v++) {
@@ -231,7 +229,7 @@ final class SymbolState {
             if (bid != sentBid[v] || ask != sentAsk[v]) {
                 sentBid[v] = bid;
                 sentAsk[v] = ask;
-                riskGate.tell(new RiskGate.MarketPrice(instrumentIds[v], bid, ask));
+                prices.quote(instrumentIds[v], bid, ask);
             }
         }
     }

@@ -60,7 +60,7 @@ public final class CoreRegistrations implements KryoRegistrations {
                 RiskGate.NotSent.class, RiskGate.AttachVenues.class,
                 RiskGate.KillSwitch.class, RiskGate.KillSwitchDone.class, RiskGate.SetTradingState.class,
                 RiskGate.UpdateLimit.class, RiskGate.Outcome.class, RiskGate.MarketPrice.class,
-                RiskGate.MarketTradePrice.class, RiskGate.GetStats.class, RiskGate.Stats.class,
+                RiskGate.MarketTradePrice.class, RiskGate.MarketPrices.class, RiskGate.GetStats.class, RiskGate.Stats.class,
                 RiskCheck.Position.class,
                 VenueSession.Submit.class, VenueSession.Modify.class, VenueSession.Cancel.class, VenueSession.CancelAll.class,
                 VenueSession.CancelById.class,

@@ -127,6 +127,8 @@ class KryoSerializationTest {
                         KIT.<RiskGate.Outcome>createTestProbe().getRef()),
                 new RiskGate.Outcome("unknown key"), new RiskGate.MarketPrice(3, 10_000, 10_001),
                 new RiskGate.MarketTradePrice(3, 10_000),
+                new RiskGate.MarketPrices(new int[] {3}, new long[] {10_000}, new long[] {10_001}, new int[] {3, 4},
+                        new long[] {10_000, 20_000}),
                 new RiskGate.Stats(1, 2, rejects, 3, 4, 5, 6, 7, List.of(position, position)),
                 new VenueSession.Submit(order, strategy), new VenueSession.Modify(modify, strategy),
                 new VenueSession.Cancel(cancel, strategy),
