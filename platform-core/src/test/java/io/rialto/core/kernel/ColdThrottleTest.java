@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -37,9 +36,9 @@ class ColdThrottleTest {
         TestProbe<StrategyHost.Command> strategy = KIT.createTestProbe();
         cold.tell(new SymbolBook.Subscribe(0, 7, strategy.getRef()));
 
-        apply(cold, new MdBatch.Builder(0, 4).depth(0, 1, Side.BUY, 10_000, 5).depth(0, 2, Side.SELL, 10_005, 6)
+        BookMessages.applyAndWait(cold, new MdBatch.Builder(0, 4).depth(0, 1, Side.BUY, 10_000, 5).depth(0, 2, Side.SELL, 10_005, 6)
                 .trade(0, 3, Side.BUY, 10_005, 1).build());
-        apply(cold, new MdBatch.Builder(0, 1).depth(0, 4, Side.SELL, 10_005, 4).build());
+        BookMessages.applyAndWait(cold, new MdBatch.Builder(0, 1).depth(0, 4, Side.SELL, 10_005, 4).build());
         StrategyHost.Trades trades = strategy.expectMessageClass(StrategyHost.Trades.class);
         assertEquals(1, trades.trades().length, "the trade went out at once");
         strategy.expectNoMessage(Duration.ofMillis(300)); // the book is held for the throttle interval (an hour)
@@ -51,13 +50,4 @@ class ColdThrottleTest {
         assertEquals(4, update.askQty(0, 0));
     }
 
-    private static void apply(ActorRef<SymbolBook.Command> host, MdBatch batch) {
-        int[] order = new int[batch.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        BatchAck ack = new BatchAck(order.length);
-        host.tell(new SymbolBook.Apply(batch, order, 0, order.length, 0, ack));
-        ack.done().orTimeout(5, TimeUnit.SECONDS).join();
-    }
 }

@@ -26,16 +26,6 @@ class SymbolBookResyncTest {
         KIT.shutdownTestKit();
     }
 
-    /** Applies a batch and waits for its acknowledgement. */
-    private static void apply(ActorRef<SymbolBook.Command> book, MdBatch batch) {
-        int[] order = new int[batch.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        BatchAck ack = new BatchAck(order.length);
-        book.tell(new SymbolBook.Apply(batch, order, 0, order.length, 0, ack));
-        ack.done().orTimeout(5, TimeUnit.SECONDS).join();
-    }
 
     private static void applySnapshot(ActorRef<SymbolBook.Command> book, BookSnapshot snapshot) {
         BatchAck ack = new BatchAck(1);
@@ -53,7 +43,7 @@ class SymbolBookResyncTest {
 
         applySnapshot(book, new BookSnapshot(0, 1, new long[] {100}, new long[] {5}, new long[] {101},
                 new long[] {5}, 0));
-        apply(book, new MdBatch.Builder(0, 4).depth(0, 2, Side.BUY, 99, 7)
+        BookMessages.applyAndWait(book, new MdBatch.Builder(0, 4).depth(0, 2, Side.BUY, 99, 7)
                 .depth(0, 4, Side.BUY, 98, 3) // seq 3 is missing
                 .depth(0, 5, Side.SELL, 102, 1).build());
         assertEquals(List.of(0), requested, "one snapshot request for the stale instrument");
@@ -62,7 +52,7 @@ class SymbolBookResyncTest {
 
         applySnapshot(book, new BookSnapshot(0, 5, new long[] {100, 99}, new long[] {5, 7},
                 new long[] {101, 102}, new long[] {5, 1}, 0));
-        apply(book, new MdBatch.Builder(0, 1).depth(0, 6, Side.BUY, 100, 9).build());
+        BookMessages.applyAndWait(book, new MdBatch.Builder(0, 1).depth(0, 6, Side.BUY, 100, 9).build());
         book.tell(new SymbolBook.GetTop(0, 5, top.getRef()));
         BookUpdate whole = top.receiveMessage();
         assertEquals(2, whole.bidLevels(0));

@@ -239,11 +239,11 @@ class TierMoveTest {
         books.place(0, new BookDirectory.Host(0, host, BookDirectory.Tier.WARM));
         int id = registry.instrumentsOfSymbol(0)[0];
         BatchAck gap = new BatchAck(2);
-        host.tell(apply(new MdBatch.Builder(0, 2).depth(id, 1, Side.BUY, 1_000, 1)
+        host.tell(BookMessages.applyAll(new MdBatch.Builder(0, 2).depth(id, 1, Side.BUY, 1_000, 1)
                 .depth(id, 5, Side.BUY, 1_000, 1).build(), gap));
         assertTrue(busy.await(10, TimeUnit.SECONDS));
         BatchAck queued = new BatchAck(2);
-        host.tell(apply(new MdBatch.Builder(0, 2).depth(id, 6, Side.BUY, 1_000, 2)
+        host.tell(BookMessages.applyAll(new MdBatch.Builder(0, 2).depth(id, 6, Side.BUY, 1_000, 2)
                 .depth(id, 7, Side.BUY, 1_000, 3).build(), queued));
         TestProbe<SymbolBook.Command> next = KIT.createTestProbe();
         TestProbe<SymbolBook.MoveDone> done = KIT.createTestProbe();
@@ -271,7 +271,7 @@ class TierMoveTest {
                 new int[] {0}), "hot-host", TierDirector.tierProps().get(0));
         int id = registry.instrumentsOfSymbol(0)[0];
         BatchAck ack = new BatchAck(1);
-        hot.tell(apply(new MdBatch.Builder(0, 1).depth(id, 1, Side.BUY, 1_000, 3).build(), ack));
+        hot.tell(BookMessages.applyAll(new MdBatch.Builder(0, 1).depth(id, 1, Side.BUY, 1_000, 3).build(), ack));
         assertEquals(1, ack.done().orTimeout(10, TimeUnit.SECONDS).join());
         TestProbe<BookUpdate> top = KIT.createTestProbe();
         hot.tell(new SymbolBook.GetTop(0, 5, top.getRef()));
@@ -280,13 +280,6 @@ class TierMoveTest {
         top.expectTerminated(hot);
     }
 
-    private static SymbolBook.Apply apply(MdBatch batch, BatchAck ack) {
-        int[] order = new int[batch.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        return new SymbolBook.Apply(batch, order, 0, order.length, 0, ack);
-    }
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {
