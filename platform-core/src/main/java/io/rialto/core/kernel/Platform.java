@@ -167,9 +167,12 @@ public final class Platform {
                 FillJournal.create(fillsOut, registry), "fill-journal", DispatcherSelector.blocking()
                         .withMailboxFromConfig("rialto.mailboxes.journal"));
         List<ActorRef<VenueSession.Command>> venues = new ArrayList<>();
+        List<FeedWatch> feedWatches = new ArrayList<>();
         for (int v = 0; v < adapters.size(); v++) {
+            feedWatches.add(new FeedWatch());
             ActorRef<VenueSession.Command> session = system.systemActorOf(VenueSession.create(adapters.get(v),
-                    registry, riskGate, journal, metrics, settings.circuitBreaker()), "venue-" + adapters.get(v).name(),
+                    registry, riskGate, journal, metrics, settings.venueSession(), feedWatches.get(v)),
+                    "venue-" + adapters.get(v).name(),
                     DispatcherSelector.defaultDispatcher().withMailboxFromConfig("rialto.mailboxes.venue"));
             VenueSession.connect(adapters.get(v), system, registry, v, session);
             venues.add(session);
@@ -180,16 +183,18 @@ public final class Platform {
         director.startAll(specs);
         Platform platform = new Platform(settings, system, registry, metrics, adapters, books, riskGate, venues,
                 director, relay, journal);
-        platform.startFeeds();
+        platform.startFeeds(feedWatches);
         LOG.info("started: {} venues, {} symbols, {} instruments, {} strategies", adapters.size(),
                 registry.symbols().size(), registry.size(), specs.size());
         return platform;
     }
 
-    private void startFeeds() {
-        for (VenueAdapter adapter : adapters) {
+    private void startFeeds(List<FeedWatch> feedWatches) {
+        for (int v = 0; v < adapters.size(); v++) {
+            VenueAdapter adapter = adapters.get(v);
             IngestRouter router = new IngestRouter(registry, books, system, settings.ingestAckTimeout(), metrics);
-            CompletionStage<Done> done = router.run(adapter.marketData(), settings.ingestParallelism());
+            CompletionStage<Done> done = router.run(adapter.marketData().map(feedWatches.get(v)::seen),
+                    settings.ingestParallelism());
             done.whenComplete((ok, failure) -> {
                 if (failure != null) {
                     LOG.error("market-data feed of {} failed", adapter.name(), failure);

@@ -1,6 +1,7 @@
 package io.rialto.core.kernel;
 
 import io.rialto.core.config.ConfigLoader;
+import io.rialto.core.config.RialtoSettings;
 import io.rialto.core.domain.CancelOrder;
 import io.rialto.core.domain.ExecType;
 import io.rialto.core.domain.ExecutionReport;
@@ -107,8 +108,9 @@ class VenueCircuitBreakerTest {
         ActorRef<StrategyHost.Command> strategy = KIT.<StrategyHost.Command>createTestProbe().getRef();
         InstrumentRegistry registry = TestInstruments.registry();
         ActorRef<VenueSession.Command> session = KIT.spawn(VenueSession.create(venue, registry, risk.getRef(), null,
-                new PlatformMetrics(), new VenueSession.BreakerSettings(2, Duration.ofSeconds(5),
-                        Duration.ofMillis(200))));
+                new PlatformMetrics(), RialtoSettings.create(ConfigLoader.defaults()).venueSession().withBreaker(
+                        new VenueSession.BreakerSettings(2, Duration.ofSeconds(5), Duration.ofMillis(200))),
+                new FeedWatch()));
         VenueSession.connect(venue, KIT.system(), registry, 0, session);
 
         for (int i = 0; i < 2; i++) {
