@@ -15,7 +15,8 @@ package io.rialto.core.domain;
  *   any live state ── connection lost ──▶ UNKNOWN ── reconciled ──▶ the venue's state
  * </pre>
  * From UNKNOWN the venue's reports apply as they come (fills, a cancel, a replace); a NEW report
- * re-acknowledges the order with the venue's price and open quantity (PARTIALLY_FILLED when it has fills).
+ * re-acknowledges the order with the venue's price and open quantity (PARTIALLY_FILLED when it has fills);
+ * a refused cancel or modify (asked before the connection dropped) changes nothing.
  * A report that does not fit the current state (a fill on a finished order, an ack after a fill) is
  * refused by {@link #apply} and left for the caller to count; the state does not change.
  */
@@ -155,6 +156,9 @@ public final class OrderState {
                 leavesQtyLots = 0;
             }
             case CANCEL_REJECTED -> {
+                if (status == OrderStatus.UNKNOWN) {
+                    return true; // a request made before the connection dropped: moot, reconciliation decides
+                }
                 if (status != OrderStatus.PENDING_CANCEL && status != OrderStatus.PENDING_REPLACE) {
                     return false;
                 }

@@ -263,6 +263,15 @@ public final class Platform {
                 .thenApply(ignored -> all.stream().map(CompletableFuture::join).toList());
     }
 
+    /** Every venue session's counts as it sees them now (connection state, faults survived). */
+    public CompletionStage<List<VenueSession.Stats>> venueStats() {
+        List<CompletableFuture<VenueSession.Stats>> all = venues.stream()
+                .map(v -> ask(v, VenueSession.GetStats::new, settings.shutdownTimeout()).toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> all.stream().map(CompletableFuture::join).toList());
+    }
+
     /** Starts, stops and redeploys strategies at run time. */
     public StrategyDirector strategies() {
         return director;

@@ -23,7 +23,8 @@ import java.util.function.LongSupplier;
  * <p>A report is passed on only when it is new and fits: a report whose exec id was seen is a duplicate; one for
  * an order that ended here is stale; one that does not fit the order's state (a fill before its acknowledgement,
  * a fill whose open quantity does not follow from the last one, a cancel refused as unknown for an order live
- * here) shows that a report was lost, so it is held back and the session reconciles. Each is counted; none
+ * here, a report whose filled quantity ({@link ExecutionReport#cumQtyLots()}) is not what the fills seen add up
+ * to) shows that a report was lost, so it is held back and the session reconciles. Each is counted; none
  * reaches risk twice. The mirror sees the same reports in the same order as the strategy's host, so a
  * report passed on fits there too.
  *
@@ -53,10 +54,16 @@ final class SessionOrders<S> {
         final OrderState state;
         boolean acked;
         boolean probe;
-        /** When the last cancel or modify was sent; 0 when none is outstanding. */
+        /** When the owner's last cancel or modify was sent; 0 when none is outstanding. */
         long requestNs;
-        /** A cancel that could not be sent while disconnected: sent once the order is reconciled. */
+        /**
+         * The platform wants the order cancelled (kill switch, self-trade prevention, a cancel that arrived while
+         * disconnected): sent again after reconciling while the order is open, until it ends. The owner did not
+         * ask, so the mirror does not go PENDING_CANCEL and a refusal is not passed on.
+         */
         boolean cancelWanted;
+        /** When the platform's cancel was last sent; 0 when not yet. */
+        long platformCancelNs;
         /** The venue reported on this order (live, or in its history). */
         boolean heard;
         private long[] execIds;
@@ -173,13 +180,13 @@ final class SessionOrders<S> {
     Verdict onReport(ExecutionReport r) {
         SessionOrder<S> o = orders.get(r.clOrdId());
         if (o == null) {
-            if (ended.contains(r.clOrdId())) {
-                stale++;
-                return Verdict.STALE;
-            }
             if (r.execType() == ExecType.CANCEL_REJECTED) {
                 lateCancelRejects++; // the cancel or modify crossed the order's end
                 return Verdict.LATE_CANCEL_REJECT;
+            }
+            if (ended.contains(r.clOrdId())) {
+                stale++;
+                return Verdict.STALE;
             }
             unknownReports++;
             return Verdict.UNKNOWN;
@@ -199,8 +206,15 @@ final class SessionOrders<S> {
         return Verdict.FORWARDED;
     }
 
-    /** A fill whose open quantity does not follow from the last known one, or a cancel refused as unknown. */
+    /**
+     * A report whose filled quantity (the venue's count) is not what the fills seen add up to, a fill whose
+     * open quantity does not follow from the last one, or a cancel refused as unknown for an order live here.
+     */
     private static boolean showsALoss(SessionOrder<?> o, ExecutionReport r) {
+        if (r.cumQtyLots() >= 0
+                && r.cumQtyLots() != o.state.cumQtyLots() + (r.execType() == ExecType.TRADE ? r.lastQtyLots() : 0)) {
+            return true;
+        }
         OrderStatus s = o.state.status();
         if (r.execType() == ExecType.TRADE) {
             boolean leavesKnown = s == OrderStatus.NEW || s == OrderStatus.PARTIALLY_FILLED
@@ -297,7 +311,9 @@ final class SessionOrders<S> {
             listed.add(v.clOrdId());
             SessionOrder<S> o = orders.get(v.clOrdId());
             if (o == null) {
-                orphans++;
+                if (!ended.contains(v.clOrdId())) {
+                    orphans++; // not one that ended here since the venue answered
+                }
             } else {
                 reconcile(o, v, nowNs, requestTimeoutNs, cancels);
             }
@@ -338,19 +354,24 @@ final class SessionOrders<S> {
         }
     }
 
-    /** Sends a cancel the session owed (one wanted while disconnected). */
+    /** Sends the platform's cancel of an order again (it is still open at the venue). */
     interface CancelSender<S> {
         void cancel(SessionOrder<S> order);
     }
 
     private void reconcile(SessionOrder<S> o, VenueOrder v, long nowNs, long requestTimeoutNs,
                            CancelSender<S> cancels) {
-        for (ExecutionReport r : v.reports()) {
+        List<ExecutionReport> history = v.reports();
+        for (int i = 0; i < history.size(); i++) {
+            ExecutionReport r = history.get(i);
             if (o.state.status().isTerminal()) {
                 return;
             }
             if (r.execId() != 0 && o.seen(r.execId())) {
                 continue;
+            }
+            if (r.execType() == ExecType.REPLACED) {
+                r = netOfLaterFills(o, r, history, i);
             }
             if (apply(o, r, false)) {
                 recovered++;
@@ -371,8 +392,8 @@ final class SessionOrders<S> {
                 apply(o, ExecutionReport.cancelRejected(o.order.clOrdId(), o.order.instrumentId(), o.order.side(),
                         v.leavesQtyLots(), RejectReason.VENUE_UNAVAILABLE, now), false);
             }
-            if (o.cancelWanted && !o.state.status().isTerminal()) {
-                o.cancelWanted = false;
+            if (o.cancelWanted && !o.state.status().isTerminal()
+                    && (o.platformCancelNs == 0 || nowNs - o.platformCancelNs > requestTimeoutNs)) {
                 cancels.cancel(o);
             }
         } else if (!s.isTerminal()) {
@@ -386,6 +407,28 @@ final class SessionOrders<S> {
                 unresolved++;
             }
         }
+    }
+
+    /**
+     * A replace recovered after fills that followed it were already applied (the only report that can be applied
+     * out of its order: a fill cannot, its filled quantity would not add up): its open quantity is what was left
+     * after those fills.
+     */
+    private static ExecutionReport netOfLaterFills(SessionOrder<?> o, ExecutionReport replaced,
+                                                   List<ExecutionReport> history, int at) {
+        long later = 0;
+        for (int j = at + 1; j < history.size(); j++) {
+            ExecutionReport r = history.get(j);
+            if (r.execType() == ExecType.TRADE && r.execId() != 0 && o.seen(r.execId())) {
+                later += r.lastQtyLots();
+            }
+        }
+        if (later == 0) {
+            return replaced;
+        }
+        return new ExecutionReport(replaced.clOrdId(), replaced.instrumentId(), ExecType.REPLACED, replaced.side(),
+                replaced.lastPxTicks(), 0, Math.max(0, replaced.leavesQtyLots() - later), 0, replaced.liquidity(),
+                replaced.reason(), replaced.venueTimeNs(), replaced.execId(), replaced.cumQtyLots());
     }
 
     /** Every live order in UNKNOWN state ends cancelled (a cancel-on-disconnect venue without order queries). */

@@ -107,13 +107,14 @@ public final class VenueSession {
      * @param forcedEnds            outcomes decided without the venue's report (never received, request lost)
      * @param orphans               orders open at the venue that this session does not know
      * @param unresolved            orders the venue could not account for (left as they were)
-     * @param feedStaleMs           time the feed spent stale, over all stale periods that ended
+     * @param feedStale             the feed is stale now
+     * @param feedStaleMs           time the feed has spent stale, the current stale period included
      */
     public record Faults(String state, long disconnects, long reconnects, long reconnectFailures,
                          long disconnectedRejects, long unknownOrders, long reconciliations, long reconcileFailures,
                          long recoveredReports, long duplicateReports, long staleReports, long outOfSequenceReports,
                          long reAcks, long forcedEnds, long orphans, long unresolved, long feedStalls,
-                         long feedStaleMs) implements RialtoMessage {
+                         boolean feedStale, long feedStaleMs) implements RialtoMessage {
     }
 
     private record AdapterReport(ExecutionReport report) implements Command, ControlMessage {
@@ -438,10 +439,21 @@ public final class VenueSession {
         return Behaviors.same();
     }
 
+    /** The strategy's cancel: the order's mirror waits for the answer, which goes back to the strategy. */
     private void sendCancel(SessionOrders.SessionOrder<?> tracked) {
         tracked.state.cancelRequested();
         tracked.requestNs = System.nanoTime();
-        NewOrder o = tracked.order;
+        cancelAtVenue(tracked.order);
+    }
+
+    /** The platform's cancel (kill switch, self-trade prevention, one kept while disconnected): repeated until done. */
+    private void platformCancel(SessionOrders.SessionOrder<?> tracked) {
+        tracked.cancelWanted = true;
+        tracked.platformCancelNs = System.nanoTime();
+        cancelAtVenue(tracked.order);
+    }
+
+    private void cancelAtVenue(NewOrder o) {
         adapter.cancel(new CancelOrder(o.clOrdId(), o.strategyId(), o.instrumentId(), System.nanoTime()));
     }
 
@@ -449,7 +461,7 @@ public final class VenueSession {
         int[] sent = {0};
         orders.all().forEach((id, tracked) -> {
             if (covers(msg.scope(), msg.target(), tracked.order)) {
-                sendCancel(tracked);
+                platformCancel(tracked);
                 sent[0]++;
             }
         });
@@ -460,7 +472,7 @@ public final class VenueSession {
     private Behavior<Command> onCancelById(CancelById msg) {
         var tracked = orders.get(msg.clOrdId());
         if (tracked != null) {
-            sendCancel(tracked);
+            platformCancel(tracked);
         }
         return Behaviors.same();
     }
@@ -617,7 +629,7 @@ public final class VenueSession {
             return reconcileFailed(msg.failure());
         }
         long[] ask = orders.reconcileOpen(msg.orders(), msg.startNs(), System.nanoTime(), callTimeoutNs,
-                this::sendCancel);
+                this::platformCancel);
         if (ask.length == 0) {
             return reconcileDone();
         }
@@ -634,7 +646,7 @@ public final class VenueSession {
         if (msg.failure() != null) {
             return reconcileFailed(msg.failure());
         }
-        orders.reconcileStatus(msg.asked(), msg.orders(), System.nanoTime(), callTimeoutNs, this::sendCancel);
+        orders.reconcileStatus(msg.asked(), msg.orders(), System.nanoTime(), callTimeoutNs, this::platformCancel);
         return reconcileDone();
     }
 
@@ -688,7 +700,7 @@ public final class VenueSession {
         Faults faults = new Faults(state, disconnects, reconnects, reconnectFailures, disconnectedRejects,
                 orders.unknownCount(), reconciliations, reconcileFailures, orders.recovered, orders.duplicates,
                 orders.stale, orders.outOfSequence, orders.reAcks, orders.forcedEnds, orders.orphans,
-                orders.unresolved, feedStalls, (feedStaleNs + staleNow) / 1_000_000);
+                orders.unresolved, feedStalls, feedStale, (feedStaleNs + staleNow) / 1_000_000);
         msg.replyTo().tell(new Stats(venue, ordersSent, orders.acks, orders.rejects, orders.fills,
                 orders.filledOrders, orders.canceled, orders.replaced, orders.cancelRejects, orders.size(),
                 orders.unknownReports, orders.lateCancelRejects, circuitRejects, venueFailures, faults));

@@ -97,6 +97,9 @@ class OrderStateTest {
         assertEquals(OrderStatus.UNKNOWN, state.status());
         assertFalse(state.cancelRequested(), "nothing can be asked of an order in doubt");
         assertTrue(state.apply(fill(2, 4)), "fills made meanwhile catch up");
+        assertTrue(state.apply(ExecutionReport.cancelRejected(7, 0, Side.BUY, -1, RejectReason.SELF_TRADE, 0)),
+                "a modify refused after the drop is moot");
+        assertEquals(OrderStatus.UNKNOWN, state.status());
         assertTrue(state.apply(ExecutionReport.ack(7, 0, Side.BUY, 101, 4, 0)));
         assertEquals(OrderStatus.PARTIALLY_FILLED, state.status(), "re-acknowledged with its fills");
         assertEquals(101, state.priceTicks());

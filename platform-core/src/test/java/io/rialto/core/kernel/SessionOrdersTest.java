@@ -103,6 +103,38 @@ class SessionOrdersTest {
     }
 
     @Test
+    void shouldHoldACancelWhoseFilledQuantityShowsAFillWasLost() {
+        orders.add(ORDER, "strategy", 0);
+        orders.onReport(ack(1).withVenueIds(1, 0));
+        ExecutionReport canceled = ExecutionReport.canceled(ID, 0, Side.BUY, 6, 1).withVenueIds(3, 4);
+        assertEquals(SessionOrders.Verdict.OUT_OF_SEQUENCE, orders.onReport(canceled), "4 filled, none seen");
+        long[] ask = reconcileOpen(List.of());
+        orders.reconcileStatus(ask, List.of(venue(OrderStatus.CANCELED, 0, ack(1), fill(4, 6, 2), canceled)),
+                10 * SECOND, SECOND, o -> { });
+        assertEquals(List.of(ExecType.NEW, ExecType.TRADE, ExecType.CANCELED), forwardedTypes());
+        assertEquals(4, host().cumQtyLots());
+    }
+
+    @Test
+    void shouldApplyALostReplaceNetOfTheFillsThatFollowedIt() {
+        var o = orders.add(ORDER, "strategy", 0);
+        orders.onReport(ack(1).withVenueIds(1, 0));
+        o.state.replaceRequested();
+        ExecutionReport replaced = ExecutionReport.replaced(ID, 0, Side.BUY, 100, 17, 1).withVenueIds(2, 0);
+        ExecutionReport fill = fill(6, 11, 3).withVenueIds(3, 6);
+        assertEquals(SessionOrders.Verdict.FORWARDED, orders.onReport(fill), "the replace before it was lost");
+        reconcileOpen(List.of(venue(OrderStatus.PARTIALLY_FILLED, 11, ack(1), replaced, fill)));
+        assertEquals(List.of(ExecType.NEW, ExecType.TRADE, ExecType.REPLACED), forwardedTypes());
+        OrderState host = new OrderState(ORDER);
+        assertTrue(host.apply(forwarded.get(0)));
+        assertTrue(host.replaceRequested(), "the strategy asked for the modify");
+        assertTrue(host.apply(forwarded.get(1)));
+        assertTrue(host.apply(forwarded.get(2)));
+        assertEquals(11, host.leavesQtyLots(), "17 after the replace, less the 6 filled since");
+        assertEquals(OrderStatus.PARTIALLY_FILLED, host.status());
+    }
+
+    @Test
     void shouldFindAnOrderThatEndedWithoutItsLastReportThroughTheStatusQuery() {
         orders.add(ORDER, "strategy", 0);
         orders.onReport(ack(1));
