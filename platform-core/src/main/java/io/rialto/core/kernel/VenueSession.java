@@ -1,13 +1,14 @@
 package io.rialto.core.kernel;
 
 import io.rialto.core.domain.CancelOrder;
-import io.rialto.core.domain.ExecType;
 import io.rialto.core.domain.ExecutionReport;
 import io.rialto.core.domain.InstrumentRegistry;
+import io.rialto.core.domain.ModifyOrder;
 import io.rialto.core.domain.NewOrder;
 import io.rialto.core.domain.RejectReason;
 import io.rialto.core.domain.RialtoMessage;
 import io.rialto.core.domain.RiskScope;
+import io.rialto.core.domain.Side;
 import io.rialto.core.metrics.PlatformMetrics;
 import io.rialto.core.spi.VenueAdapter;
 import io.rialto.core.spi.VenueContext;
@@ -62,7 +63,7 @@ public final class VenueSession {
     public record Submit(NewOrder order, ActorRef<StrategyHost.Command> strategy) implements Command {
     }
 
-    public record Modify(io.rialto.core.domain.ModifyOrder modify, ActorRef<StrategyHost.Command> strategy)
+    public record Modify(ModifyOrder modify, ActorRef<StrategyHost.Command> strategy)
             implements Command {
     }
 
@@ -164,8 +165,6 @@ public final class VenueSession {
     private boolean reconcileInFlight;
     private boolean reconcileAgain;
     private long lastReconcileNs;
-    private boolean feedStale;
-    private long staleSinceNs;
 
     private long ordersSent;
     private long circuitRejects;
@@ -176,8 +175,6 @@ public final class VenueSession {
     private long disconnectedRejects;
     private long reconciliations;
     private long reconcileFailures;
-    private long feedStalls;
-    private long feedStaleNs;
 
     /**
      * @param journal where fills are written, or {@code null} for none
@@ -216,9 +213,9 @@ public final class VenueSession {
         breaker.addOnOpenListener(() -> log.warn("{}: circuit breaker OPEN: orders to it are rejected", venue));
         breaker.addOnHalfOpenListener(() -> log.info("{}: circuit breaker half-open: one order may probe", venue));
         breaker.addOnCloseListener(() -> log.info("{}: circuit breaker closed", venue));
-        Duration tick = min(min(b.callTimeout().dividedBy(2), settings.feedStaleAfter().dividedBy(4)),
-                settings.reconcileInterval().dividedBy(2));
-        timers.startTimerWithFixedDelay(Tick.INSTANCE, max(tick, Duration.ofMillis(10)));
+        long tickNs = Math.min(Math.min(callTimeoutNs / 2, settings.feedStaleAfter().toNanos() / 4),
+                settings.reconcileInterval().toNanos() / 2);
+        timers.startTimerWithFixedDelay(Tick.INSTANCE, Duration.ofNanos(Math.max(tickNs, 10_000_000)));
     }
 
     /**
@@ -425,7 +422,7 @@ public final class VenueSession {
     }
 
     private void unknownOrder(long clOrdId, int instrumentId, ActorRef<StrategyHost.Command> strategy) {
-        riskGate.tell(new RiskGate.NotSent(clOrdId, instrumentId, io.rialto.core.domain.Side.BUY, false,
+        riskGate.tell(new RiskGate.NotSent(clOrdId, instrumentId, Side.BUY, false,
                 RejectReason.UNKNOWN_ORDER, strategy));
     }
 
@@ -679,39 +676,25 @@ public final class VenueSession {
     // ---- feed --------------------------------------------------------------------------------------------
 
     private void checkFeed(long now) {
-        long last = feed.lastNs();
-        if (last == 0) {
-            return;
-        }
-        if (!feedStale && now - last > settings.feedStaleAfter().toNanos()) {
-            feedStale = true;
-            feedStalls++;
-            staleSinceNs = last;
-            log.warn("{}: no market data for {} ms: feed stale (#{})", venue, (now - last) / 1_000_000, feedStalls);
-        } else if (feedStale && last - staleSinceNs > 0) {
-            feedStale = false;
-            feedStaleNs += last - staleSinceNs;
-            log.info("{}: market data again after {} ms", venue, (last - staleSinceNs) / 1_000_000);
+        switch (feed.check(now, settings.feedStaleAfter().toNanos())) {
+            case FeedWatch.WENT_STALE -> log.warn("{}: no market data for {} ms: feed stale (#{})", venue,
+                    feed.silentNs(now) / 1_000_000, feed.stalls());
+            case FeedWatch.RECOVERED -> log.info("{}: market data again after {} ms", venue,
+                    feed.lastPeriodNs() / 1_000_000);
+            default -> {
+                // still alive, or still stale
+            }
         }
     }
 
     private Behavior<Command> onGetStats(GetStats msg) {
-        long staleNow = feedStale ? System.nanoTime() - staleSinceNs : 0;
         Faults faults = new Faults(state, disconnects, reconnects, reconnectFailures, disconnectedRejects,
                 orders.unknownCount(), reconciliations, reconcileFailures, orders.recovered, orders.duplicates,
                 orders.stale, orders.outOfSequence, orders.reAcks, orders.forcedEnds, orders.orphans,
-                orders.unresolved, feedStalls, feedStale, (feedStaleNs + staleNow) / 1_000_000);
+                orders.unresolved, feed.stalls(), feed.stale(), feed.staleNs(System.nanoTime()) / 1_000_000);
         msg.replyTo().tell(new Stats(venue, ordersSent, orders.acks, orders.rejects, orders.fills,
                 orders.filledOrders, orders.canceled, orders.replaced, orders.cancelRejects, orders.size(),
                 orders.unknownReports, orders.lateCancelRejects, circuitRejects, venueFailures, faults));
         return Behaviors.same();
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -22,7 +22,8 @@ class ReconciliationTest {
         StrategyHost.Stats host = new StrategyHost.Stats("s", 10, 1, 4, 3, 2, 1, strategyFills, 0, 0, 0, 0, false);
         DeadLetterRelay.Stats relay = new DeadLetterRelay.Stats(1, 0, 0, 0);
         RiskGate.Stats risk = new RiskGate.Stats(8, 6, rejects(2), 0, 0, 0, riskFills, 0, List.of());
-        VenueSession.Stats venue = new VenueSession.Stats("V", 6, 6, 0, venueFills, 3, 2, 0, 0, 1, 0, 0, 0, 0, NO_FAULTS);
+        VenueSession.Stats venue = new VenueSession.Stats("V", 6, 6, 0, venueFills, 3, 2, 0, 0, 1, 0, 0, 0, 0,
+                NO_FAULTS);
         return Reconciliation.of(List.of(host), relay, risk, List.of(venue));
     }
 

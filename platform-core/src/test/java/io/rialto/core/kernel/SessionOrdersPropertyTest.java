@@ -132,14 +132,22 @@ class SessionOrdersPropertyTest {
                     Liquidity.MAKER, 1));
         }
 
-        void venueCancel(long id) {
+        /** The open order a cancel or modify is for; null when the link is down or after refusing it. */
+        Entry openOrRefuse(long id) {
             if (!linkUp) {
-                return;
+                return null;
             }
             Entry e = venue.get(id);
             if (e == null || e.status.isTerminal()) {
                 emit(e, ExecutionReport.cancelRejected(id, 0, Side.BUY, 0, RejectReason.UNKNOWN_ORDER, 1));
-            } else {
+                return null;
+            }
+            return e;
+        }
+
+        void venueCancel(long id) {
+            Entry e = openOrRefuse(id);
+            if (e != null) {
                 cancelAtVenue(e);
             }
         }
@@ -152,13 +160,8 @@ class SessionOrdersPropertyTest {
         }
 
         void venueModify(long id, long price, long qty) {
-            if (!linkUp) {
-                return;
-            }
-            Entry e = venue.get(id);
-            if (e == null || e.status.isTerminal()) {
-                emit(e, ExecutionReport.cancelRejected(id, 0, Side.BUY, 0, RejectReason.UNKNOWN_ORDER, 1));
-            } else {
+            Entry e = openOrRefuse(id);
+            if (e != null) {
                 e.price = price;
                 e.leaves = qty;
                 emit(e, ExecutionReport.replaced(id, 0, e.order.side(), price, qty, 1));

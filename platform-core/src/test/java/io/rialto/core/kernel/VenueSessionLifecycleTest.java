@@ -1,13 +1,10 @@
 package io.rialto.core.kernel;
 
 import io.rialto.core.config.ConfigLoader;
-import io.rialto.core.config.RialtoSettings;
 import io.rialto.core.domain.CancelOrder;
 import io.rialto.core.domain.ExecType;
 import io.rialto.core.domain.ExecutionReport;
 import io.rialto.core.domain.InstrumentRegistry;
-import io.rialto.core.domain.MarketData;
-import io.rialto.core.domain.ModifyOrder;
 import io.rialto.core.domain.NewOrder;
 import io.rialto.core.domain.OrderStatus;
 import io.rialto.core.domain.OrderType;
@@ -16,15 +13,11 @@ import io.rialto.core.domain.RiskScope;
 import io.rialto.core.domain.Side;
 import io.rialto.core.domain.TimeInForce;
 import io.rialto.core.metrics.PlatformMetrics;
-import io.rialto.core.spi.VenueAdapter;
-import io.rialto.core.spi.VenueContext;
 import io.rialto.core.spi.VenueOrder;
 import org.apache.pekko.Done;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.stream.javadsl.Source;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,14 +47,13 @@ class VenueSessionLifecycleTest {
     }
 
     /** Acknowledges orders and keeps them open; drops the connection on demand; refuses reconnects a few times. */
-    private static final class DroppingVenue implements VenueAdapter {
+    private static final class DroppingVenue extends TestVenue {
         final boolean queries;
         final boolean cancelsOnDisconnect;
         final AtomicInteger refuseReconnects = new AtomicInteger();
         final AtomicInteger reconnectAttempts = new AtomicInteger();
         final List<Long> cancels = new CopyOnWriteArrayList<>();
         final Map<Long, NewOrder> open = new ConcurrentHashMap<>();
-        private VenueContext ctx;
 
         DroppingVenue(boolean queries, boolean cancelsOnDisconnect) {
             this.queries = queries;
@@ -70,26 +62,6 @@ class VenueSessionLifecycleTest {
 
         void drop() {
             ctx.connectionLost().accept("test drop");
-        }
-
-        @Override
-        public String name() {
-            return TestInstruments.VENUE;
-        }
-
-        @Override
-        public List<InstrumentRegistry.Listing> listings() {
-            return List.of(TestInstruments.listing());
-        }
-
-        @Override
-        public void connect(VenueContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public Source<MarketData, NotUsed> marketData() {
-            return Source.empty();
         }
 
         @Override
@@ -105,18 +77,6 @@ class VenueSessionLifecycleTest {
             NewOrder order = open.remove(cancel.clOrdId());
             ctx.executions().accept(ExecutionReport.canceled(cancel.clOrdId(), 0, order.side(), order.qtyLots(), 2)
                     .withVenueIds(cancel.clOrdId() * 10 + 1, 0));
-        }
-
-        @Override
-        public void modify(ModifyOrder modify) {
-        }
-
-        @Override
-        public void stopMarketData() {
-        }
-
-        @Override
-        public void disconnect() {
         }
 
         @Override

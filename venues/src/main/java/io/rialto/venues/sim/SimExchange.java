@@ -136,7 +136,8 @@ final class SimExchange extends AbstractBehavior<SimExchange.Command> {
         this.timers = timers;
         this.faults = faults;
         this.connectionLost = connectionLost;
-        SplittableRandom random = new SplittableRandom((settings.seed() * 0x9E3779B97F4A7C15L) ^ (0x5DEECE66DL + venueIndex));
+        long seed = (settings.seed() * 0x9E3779B97F4A7C15L) ^ (0x5DEECE66DL + venueIndex);
+        SplittableRandom random = new SplittableRandom(seed);
         this.rejectRandom = random.split();
         this.mdRandom = random.split();
         this.timingRandom = random.split();

@@ -57,6 +57,8 @@ final class FaultDrill {
     final List<SimulatedVenue> venues;
     final RiskEngine risk;
     private final List<SimMarket> markets = new ArrayList<>();
+    /** What the stages counted, once {@link #finish()} ran. */
+    Platform.Result result;
     /** The venues' exchanges, kept to read their counts after the platform (and they) stopped. */
     final List<SimExchange> exchanges = new ArrayList<>();
     private final TestProbe<Object> probe;
@@ -70,8 +72,8 @@ final class FaultDrill {
         this.seqAtHeal = new long[platform.registry().size()];
     }
 
-    /** Starts the platform with these {@code rialto.sim.faults} (HOCON) and any other settings. */
-    static FaultDrill start(String faults, String more) {
+    /** Starts the platform with these {@code rialto.sim.faults} (HOCON). */
+    static FaultDrill start(String faults) {
         done = new CountDownLatch(STRATEGIES);
         StringBuilder strategies = new StringBuilder("rialto.strategies = [");
         for (int s = 0; s < STRATEGIES; s++) {
@@ -83,8 +85,8 @@ final class FaultDrill {
                 + "  faults { " + faults + " } }\n"
                 + "rialto.venue-session { circuit-breaker.call-timeout = 500ms, reconcile-interval = 200ms,\n"
                 + "  feed-stale-after = 300ms, reconnect { initial-backoff = 20ms, max-backoff = 200ms } }\n"
-                + "rialto.risk { max-position = 100000, max-order-qty = 1000 }\n"
-                + more).withFallback(ConfigLoader.defaults()).resolve();
+                + "rialto.risk { max-position = 100000, max-order-qty = 1000 }\n")
+                .withFallback(ConfigLoader.defaults()).resolve();
         List<SimulatedVenue> venues = new ArrayList<>();
         for (VenueAdapter adapter : new SimulatedVenueProvider().create(config)) {
             venues.add((SimulatedVenue) adapter);
@@ -109,6 +111,14 @@ final class FaultDrill {
             drill.markets.add(drill.inspect(v, SimExchange::market));
             drill.exchanges.add(drill.inspect(v, ex -> ex));
         }
+        return drill;
+    }
+
+    /** A whole drill with these faults: started, the strategies' orders sent, finished and checked. */
+    static FaultDrill run(String faults) throws InterruptedException {
+        FaultDrill drill = start(faults);
+        drill.awaitStrategiesDone();
+        drill.finish();
         return drill;
     }
 
@@ -219,6 +229,7 @@ final class FaultDrill {
     Platform.Result finish() {
         pauseParticipants(true);
         Platform.Result r = platform.shutdown();
+        result = r;
         assertEquals(List.of(), r.reconciliation().failed(), "the shutdown reconciliation agrees");
         assertEquals(0, r.reconciliation().dropped());
         for (StrategyHost.Stats s : r.strategies()) {

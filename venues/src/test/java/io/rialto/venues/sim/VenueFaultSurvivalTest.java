@@ -26,8 +26,9 @@ class VenueFaultSurvivalTest {
         return d.exchanges.stream().mapToLong(count).sum();
     }
 
-    private static long sessions(Platform.Result r, ToLongFunction<VenueSession.Faults> count) {
-        return r.venues().stream().mapToLong(v -> count.applyAsLong(v.faults())).sum();
+    /** A count of the venue sessions, summed, as the finished drill's shutdown collected them. */
+    private static long sessions(FaultDrill d, ToLongFunction<VenueSession.Faults> count) {
+        return d.result.venues().stream().mapToLong(v -> count.applyAsLong(v.faults())).sum();
     }
 
     private static long books(Platform.Result r, ToLongFunction<SymbolBook.Stats> count) {
@@ -36,75 +37,64 @@ class VenueFaultSurvivalTest {
 
     @Test
     void shouldRejectBackToTheStrategyWhatTheVenueRejectsAtRandom() throws InterruptedException {
-        FaultDrill d = FaultDrill.start("reject-rate = 0.2", "");
-        d.awaitStrategiesDone();
-        Platform.Result r = d.finish();
+        FaultDrill d = FaultDrill.run("reject-rate = 0.2");
         long rejected = venues(d, ex -> ex.randomRejects);
         assertTrue(rejected > 0, "the venues rejected orders");
-        long venueRejects = r.venues().stream().mapToLong(VenueSession.Stats::rejects).sum();
+        long venueRejects = d.result.venues().stream().mapToLong(VenueSession.Stats::rejects).sum();
         assertTrue(venueRejects >= rejected, "every one reached its strategy as a rejection");
     }
 
     @Test
     void shouldRecoverDroppedReportsFromTheVenuesHistory() throws InterruptedException {
-        FaultDrill d = FaultDrill.start("drop-report-rate = 0.1", "");
-        d.awaitStrategiesDone();
-        Platform.Result r = d.finish();
+        FaultDrill d = FaultDrill.run("drop-report-rate = 0.1");
         long dropped = venues(d, ex -> ex.link().dropped);
         assertTrue(dropped > 0, "reports were dropped");
-        assertTrue(sessions(r, VenueSession.Faults::recoveredReports) > 0, "and recovered by reconciling");
+        assertTrue(sessions(d, VenueSession.Faults::recoveredReports) > 0, "and recovered by reconciling");
     }
 
     @Test
     void shouldPassDuplicatedReportsOnOnce() throws InterruptedException {
-        FaultDrill d = FaultDrill.start("duplicate-report-rate = 0.2", "");
-        d.awaitStrategiesDone();
-        Platform.Result r = d.finish();
+        FaultDrill d = FaultDrill.run("duplicate-report-rate = 0.2");
         long duplicated = venues(d, ex -> ex.link().duplicated);
         assertTrue(duplicated > 0, "reports came twice");
-        long caught = sessions(r, VenueSession.Faults::duplicateReports) + sessions(r, VenueSession.Faults::staleReports);
+        long caught = sessions(d, VenueSession.Faults::duplicateReports)
+                + sessions(d, VenueSession.Faults::staleReports);
         assertTrue(caught > 0 && caught <= duplicated, "the second copies were caught: " + caught);
     }
 
     @Test
     void shouldHandleDelayedReportsThatTheReconciliationOvertakes() throws InterruptedException {
-        FaultDrill d = FaultDrill.start("delay-report-rate = 0.02, report-delay = 300ms", "");
-        d.awaitStrategiesDone();
-        Platform.Result r = d.finish();
+        FaultDrill d = FaultDrill.run("delay-report-rate = 0.02, report-delay = 300ms");
         long delayed = venues(d, ex -> ex.link().delayed);
         assertTrue(delayed > 0, "reports were held back");
-        assertTrue(sessions(r, VenueSession.Faults::recoveredReports) > 0, "reconciling found them first");
-        assertTrue(sessions(r, VenueSession.Faults::duplicateReports)
-                + sessions(r, VenueSession.Faults::staleReports) > 0, "and their late copies were not passed on");
+        assertTrue(sessions(d, VenueSession.Faults::recoveredReports) > 0, "reconciling found them first");
+        assertTrue(sessions(d, VenueSession.Faults::duplicateReports)
+                + sessions(d, VenueSession.Faults::staleReports) > 0, "and their late copies were not passed on");
     }
 
     @Test
     void shouldReconnectAndReconcileAfterTheVenueDropsTheSession() throws InterruptedException {
-        FaultDrill d = FaultDrill.start("disconnect-interval = 300ms, disconnect-duration = 200ms", "");
-        d.awaitStrategiesDone();
-        Platform.Result r = d.finish();
+        FaultDrill d = FaultDrill.run("disconnect-interval = 300ms, disconnect-duration = 200ms");
         long drops = venues(d, ex -> ex.disconnects);
         assertTrue(drops > 0, "the venues dropped the session");
-        assertTrue(sessions(r, VenueSession.Faults::disconnects) > 0);
-        assertTrue(sessions(r, VenueSession.Faults::reconnects) > 0, "and it reconnected");
-        assertTrue(sessions(r, VenueSession.Faults::reAcks) + sessions(r, VenueSession.Faults::recoveredReports) > 0,
+        assertTrue(sessions(d, VenueSession.Faults::disconnects) > 0);
+        assertTrue(sessions(d, VenueSession.Faults::reconnects) > 0, "and it reconnected");
+        assertTrue(sessions(d, VenueSession.Faults::reAcks) + sessions(d, VenueSession.Faults::recoveredReports) > 0,
                 "orders in doubt were reconciled");
     }
 
     @Test
     void shouldReportOrdersCancelledWhenTheVenueCancelsOnDisconnect() throws InterruptedException {
-        FaultDrill d = FaultDrill.start("disconnect-interval = 300ms, disconnect-duration = 200ms, "
-                + "cancel-on-disconnect = true", "");
-        d.awaitStrategiesDone();
-        Platform.Result r = d.finish();
-        assertTrue(sessions(r, VenueSession.Faults::disconnects) > 0);
-        assertTrue(sessions(r, VenueSession.Faults::recoveredReports) > 0, "the venue's cancels were learnt");
-        assertTrue(r.strategies().stream().mapToLong(StrategyHost.Stats::canceled).sum() > 0);
+        FaultDrill d = FaultDrill.run("disconnect-interval = 300ms, disconnect-duration = 200ms, "
+                + "cancel-on-disconnect = true");
+        assertTrue(sessions(d, VenueSession.Faults::disconnects) > 0);
+        assertTrue(sessions(d, VenueSession.Faults::recoveredReports) > 0, "the venue's cancels were learnt");
+        assertTrue(d.result.strategies().stream().mapToLong(StrategyHost.Stats::canceled).sum() > 0);
     }
 
     @Test
     void shouldResyncBooksAfterMarketDataGaps() throws InterruptedException {
-        FaultDrill d = FaultDrill.start("md-gap-rate = 0.05", "");
+        FaultDrill d = FaultDrill.start("md-gap-rate = 0.05");
         d.awaitStrategiesDone();
         d.healVenues();
         d.awaitBooksEqualVenues();
@@ -115,7 +105,7 @@ class VenueFaultSurvivalTest {
 
     @Test
     void shouldDetectAStaleFeedAndRecoverFromIt() throws InterruptedException {
-        FaultDrill d = FaultDrill.start("stale-interval = 400ms, stale-duration = 600ms", "");
+        FaultDrill d = FaultDrill.start("stale-interval = 400ms, stale-duration = 600ms");
         d.awaitStrategiesDone();
         d.probe().awaitAssert(java.time.Duration.ofSeconds(30), () -> {
             assertTrue(d.sessions().stream().allMatch(s -> s.faults().feedStalls() > 0), "every feed went stale");
@@ -141,7 +131,7 @@ class VenueFaultSurvivalTest {
         FaultDrill d = FaultDrill.start("reject-rate = 0.05, drop-report-rate = 0.05, duplicate-report-rate = 0.05,"
                 + " delay-report-rate = 0.05, report-delay = 300ms, disconnect-interval = 500ms,"
                 + " disconnect-duration = 200ms, md-gap-rate = 0.02, stale-interval = 700ms, stale-duration = 300ms,"
-                + " venues.SIM2 { cancel-on-disconnect = true }", "");
+                + " venues.SIM2 { cancel-on-disconnect = true }");
         d.awaitStrategiesDone();
         d.healVenues();
         d.awaitBooksEqualVenues();
