@@ -10,6 +10,7 @@ import io.rialto.core.kernel.Platform;
 import io.rialto.core.kernel.Reconciliation;
 import io.rialto.core.kernel.StrategyHost;
 import io.rialto.core.kernel.SymbolBook;
+import io.rialto.core.kernel.VenueSession;
 import io.rialto.core.metrics.PlatformMetrics;
 import io.rialto.core.spi.RiskCheck;
 import org.HdrHistogram.Histogram;
@@ -28,7 +29,7 @@ import java.util.Map;
 /**
  * The run summary of {@code rialto run}, exactly as {@code shared/formats/run-summary.md} specifies,
  * with a few added keys ({@code fees}, {@code ingest_to_book_ns}, {@code book_to_strategy_ns},
- * {@code md_gaps}, {@code risk_rejects}, {@code reconciliation}).
+ * {@code md_gaps}, {@code risk_rejects}, {@code venue_sessions}, {@code reconciliation}).
  */
 public final class RunSummary {
     private final Map<String, Object> fields;
@@ -99,9 +100,32 @@ public final class RunSummary {
             }
         }
         f.put("risk_rejects", riskRejects);
+        f.put("venue_sessions", venueSessions(result.venues()));
         f.put("reconciliation", result.reconciliation().failed().stream()
                 .map(c -> c.name() + ": " + c.left() + " != " + c.right()).toList());
         return new RunSummary(f);
+    }
+
+    /** What the venue sessions survived, summed over venues. */
+    private static Map<String, Object> venueSessions(List<VenueSession.Stats> venues) {
+        long[] sums = new long[10];
+        for (VenueSession.Stats v : venues) {
+            VenueSession.Faults f = v.faults();
+            long[] each = {f.disconnects(), f.reconnects(), f.disconnectedRejects(), f.reconciliations(),
+                    f.recoveredReports(), f.duplicateReports(), f.staleReports(), f.unknownOrders(), f.feedStalls(),
+                    f.feedStaleMs()};
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += each[i];
+            }
+        }
+        String[] keys = {"disconnects", "reconnects", "orders_rejected_disconnected", "reconciliations",
+                "reports_recovered", "reports_duplicate", "reports_stale", "orders_unknown", "feed_stalls",
+                "feed_stale_ms"};
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            m.put(keys[i], sums[i]);
+        }
+        return m;
     }
 
     public Map<String, Object> fields() {

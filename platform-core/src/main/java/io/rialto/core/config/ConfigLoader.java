@@ -22,7 +22,8 @@ import java.util.Set;
 public final class ConfigLoader {
     /** Sections whose keys users name themselves, or that take whole Pekko dispatcher and mailbox blocks. */
     private static final Set<String> FREE_FORM = Set.of("rialto.strategies", "rialto.dispatchers",
-            "rialto.mailboxes", "rialto.instruments", "rialto.risk.strategies", "rialto.risk.accounts", "rialto.risk.instruments");
+            "rialto.mailboxes", "rialto.instruments", "rialto.risk.strategies", "rialto.risk.accounts", "rialto.risk.instruments",
+            "rialto.sim.faults.venues");
 
     private ConfigLoader() {
     }

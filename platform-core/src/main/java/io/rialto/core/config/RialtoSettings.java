@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.rialto.core.kernel.RestartPolicy;
 import io.rialto.core.kernel.VenueSession;
+import io.rialto.core.kernel.VenueSessionSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,7 @@ public record RialtoSettings(Duration progressInterval, Duration shutdownTimeout
                              List<String> instanceKinds, List<String> accounts, List<StrategyDeclaration> strategies,
                              RestartPolicy.Settings supervision, DispatchSettings dispatch, int publishLevels,
                              int ingestParallelism, Duration ingestAckTimeout, Duration riskCheckTimeout,
-                             VenueSession.BreakerSettings circuitBreaker, Path pluginsDir, Path latencyLog,
+                             VenueSessionSettings venueSession, Path pluginsDir, Path latencyLog,
                              io.rialto.core.kernel.StrategyWatchdog.Settings watchdog) {
 
     /**
@@ -55,13 +56,31 @@ public record RialtoSettings(Duration progressInterval, Duration shutdownTimeout
                 intIn(r, "ingest.parallelism", 1, 64),
                 positiveDuration(r, "ingest.ack-timeout"),
                 positiveDuration(r, "risk-gate.check-timeout"),
-                new VenueSession.BreakerSettings(intIn(r, "venue-session.circuit-breaker.max-failures", 1, 1_000_000),
-                        positiveDuration(r, "venue-session.circuit-breaker.call-timeout"),
-                        positiveDuration(r, "venue-session.circuit-breaker.reset-timeout")),
+                venueSession(r),
                 pluginsDir(r),
                 latencyLog(r),
                 new io.rialto.core.kernel.StrategyWatchdog.Settings(positiveDuration(r, "strategy-watchdog.stuck-after"),
                         positiveDuration(r, "strategy-watchdog.check-interval")));
+    }
+
+    private static VenueSessionSettings venueSession(Config r) {
+        String v = "venue-session.";
+        Duration initial = positiveDuration(r, v + "reconnect.initial-backoff");
+        Duration max = positiveDuration(r, v + "reconnect.max-backoff");
+        if (max.compareTo(initial) < 0) {
+            throw Settings.outOfRange(r, v + "reconnect.max-backoff", max, "at least reconnect.initial-backoff "
+                    + initial);
+        }
+        return new VenueSessionSettings(
+                new VenueSession.BreakerSettings(intIn(r, v + "circuit-breaker.max-failures", 1, 1_000_000),
+                        positiveDuration(r, v + "circuit-breaker.call-timeout"),
+                        positiveDuration(r, v + "circuit-breaker.reset-timeout")),
+                initial, max,
+                Settings.doubleIn(r, v + "reconnect.multiplier", 1, 100),
+                Settings.doubleIn(r, v + "reconnect.jitter", 0, 1),
+                positiveDuration(r, v + "reconcile-interval"),
+                positiveDuration(r, v + "feed-stale-after"),
+                intIn(r, v + "ended-order-memory", 16, 10_000_000));
     }
 
     /** {@code rialto.plugins.dir}; a relative path is resolved against the installation ({@code rialto.home}). */

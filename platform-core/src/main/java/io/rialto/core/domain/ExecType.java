@@ -13,5 +13,10 @@ public enum ExecType {
     /** The order was refused; the order is finished. */
     REJECTED,
     /** A cancel or modify was refused; the order itself is unchanged. */
-    CANCEL_REJECTED
+    CANCEL_REJECTED,
+    /**
+     * Not from a venue: the platform lost its connection to the order's venue, so the order's state is
+     * unknown until the venue session reconciles it after reconnecting. Nothing moves (no position, no release).
+     */
+    CONNECTION_LOST
 }

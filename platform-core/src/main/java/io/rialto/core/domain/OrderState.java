@@ -14,6 +14,9 @@ package io.rialto.core.domain;
  *                          └── PENDING_REPLACE ───┘  (REPLACED → back to NEW / PARTIALLY_FILLED)
  *   any live state ── connection lost ──▶ UNKNOWN ── reconciled ──▶ the venue's state
  * </pre>
+ * From UNKNOWN the venue's reports apply as they come (fills, a cancel, a replace); a NEW report
+ * re-acknowledges the order with the venue's price and open quantity (PARTIALLY_FILLED when it has fills);
+ * a refused cancel or modify (asked before the connection dropped) changes nothing.
  * A report that does not fit the current state (a fill on a finished order, an ack after a fill) is
  * refused by {@link #apply} and left for the caller to count; the state does not change.
  */
@@ -104,10 +107,16 @@ public final class OrderState {
         }
         switch (report.execType()) {
             case NEW -> {
-                if (status != OrderStatus.PENDING_NEW && status != OrderStatus.UNKNOWN) {
+                if (status == OrderStatus.UNKNOWN) { // re-acknowledged on reconciliation: the venue's view
+                    if (report.lastPxTicks() > 0) {
+                        priceTicks = report.lastPxTicks();
+                    }
+                    status = cumQtyLots > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
+                } else if (status == OrderStatus.PENDING_NEW) {
+                    status = OrderStatus.NEW;
+                } else {
                     return false;
                 }
-                status = OrderStatus.NEW;
                 leavesQtyLots = report.leavesQtyLots();
             }
             case TRADE -> {
@@ -147,11 +156,15 @@ public final class OrderState {
                 leavesQtyLots = 0;
             }
             case CANCEL_REJECTED -> {
+                if (status == OrderStatus.UNKNOWN) {
+                    return true; // a request made before the connection dropped: moot, reconciliation decides
+                }
                 if (status != OrderStatus.PENDING_CANCEL && status != OrderStatus.PENDING_REPLACE) {
                     return false;
                 }
                 status = statusBeforePending;
             }
+            case CONNECTION_LOST -> connectionLost();
             default -> throw new IllegalStateException("unhandled exec type " + report.execType());
         }
         return true;

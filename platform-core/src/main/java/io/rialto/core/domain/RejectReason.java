@@ -43,5 +43,7 @@ public enum RejectReason {
     UNKNOWN_ORDER,
     INVALID_PRICE,
     INVALID_QTY,
-    WOULD_CROSS
+    WOULD_CROSS,
+    /** The venue refused the order for a reason of its own (busy, throttled; the simulator's random rejects). */
+    VENUE_REJECTED
 }

@@ -181,9 +181,12 @@ public final class Platform {
                 FillJournal.create(fillsOut, registry), "fill-journal", DispatcherSelector.blocking()
                         .withMailboxFromConfig("rialto.mailboxes.journal"));
         List<ActorRef<VenueSession.Command>> venues = new ArrayList<>();
+        List<FeedWatch> feedWatches = new ArrayList<>();
         for (int v = 0; v < adapters.size(); v++) {
+            feedWatches.add(new FeedWatch());
             ActorRef<VenueSession.Command> session = system.systemActorOf(VenueSession.create(adapters.get(v),
-                    registry, riskGate, journal, metrics, settings.circuitBreaker()), "venue-" + adapters.get(v).name(),
+                    registry, riskGate, journal, metrics, settings.venueSession(), feedWatches.get(v)),
+                    "venue-" + adapters.get(v).name(),
                     DispatcherSelector.defaultDispatcher().withMailboxFromConfig("rialto.mailboxes.venue"));
             VenueSession.connect(adapters.get(v), system, registry, v, session);
             venues.add(session);
@@ -196,17 +199,18 @@ public final class Platform {
                 tierDirector,
                 riskGate, venues,
                 director, relay, journal);
-        platform.startFeeds();
+        platform.startFeeds(feedWatches);
         LOG.info("started: {} venues, {} symbols, {} instruments, {} strategies", adapters.size(),
                 registry.symbols().size(), registry.size(), specs.size());
         return platform;
     }
 
-    private void startFeeds() {
+    private void startFeeds(List<FeedWatch> feedWatches) {
         for (int v = 0; v < adapters.size(); v++) {
             VenueAdapter adapter = adapters.get(v);
             IngestRouter router = new IngestRouter(registry, books, v, system, settings.ingestAckTimeout(), metrics);
-            CompletionStage<Done> done = router.run(adapter.marketData(), settings.ingestParallelism());
+            CompletionStage<Done> done = router.run(adapter.marketData().map(feedWatches.get(v)::seen),
+                    settings.ingestParallelism());
             done.whenComplete((ok, failure) -> {
                 if (failure != null) {
                     LOG.error("market-data feed of {} failed", adapter.name(), failure);
@@ -293,6 +297,15 @@ public final class Platform {
     /** Every running strategy's counts as it sees them now. */
     public CompletionStage<List<StrategyHost.Stats>> strategyStats() {
         List<CompletableFuture<StrategyHost.Stats>> all = director.statsNow();
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> all.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** Every venue session's counts as it sees them now (connection state, faults survived). */
+    public CompletionStage<List<VenueSession.Stats>> venueStats() {
+        List<CompletableFuture<VenueSession.Stats>> all = venues.stream()
+                .map(v -> ask(v, VenueSession.GetStats::new, settings.shutdownTimeout()).toCompletableFuture())
+                .toList();
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> all.stream().map(CompletableFuture::join).toList());
     }

@@ -6,11 +6,14 @@ import io.rialto.core.domain.MarketData;
 import io.rialto.core.domain.ModifyOrder;
 import io.rialto.core.domain.NewOrder;
 import io.rialto.core.spi.VenueAdapter;
+import io.rialto.core.spi.VenueOrder;
 import io.rialto.core.spi.VenueContext;
+import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Source;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A venue adapter whose market data is recorded on its way into the platform; everything else goes straight
@@ -85,5 +88,30 @@ public final class RecordingVenue implements VenueAdapter {
     @Override
     public void disconnect() {
         delegate.disconnect();
+    }
+
+    @Override
+    public CompletionStage<Done> reconnect() {
+        return delegate.reconnect();
+    }
+
+    @Override
+    public boolean cancelsOnDisconnect() {
+        return delegate.cancelsOnDisconnect();
+    }
+
+    @Override
+    public boolean supportsOrderQueries() {
+        return delegate.supportsOrderQueries();
+    }
+
+    @Override
+    public CompletionStage<List<VenueOrder>> openOrders() {
+        return delegate.openOrders();
+    }
+
+    @Override
+    public CompletionStage<List<VenueOrder>> orderStatus(long[] clOrdIds) {
+        return delegate.orderStatus(clOrdIds);
     }
 }

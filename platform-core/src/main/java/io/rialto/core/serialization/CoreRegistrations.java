@@ -64,7 +64,7 @@ public final class CoreRegistrations implements KryoRegistrations {
                 RiskCheck.Position.class,
                 VenueSession.Submit.class, VenueSession.Modify.class, VenueSession.Cancel.class, VenueSession.CancelAll.class,
                 VenueSession.CancelById.class,
-                VenueSession.GetStats.class, VenueSession.Stats.class,
+                VenueSession.GetStats.class, VenueSession.Stats.class, VenueSession.Faults.class,
                 DeadLetterRelay.GetStats.class, DeadLetterRelay.Stats.class,
                 FillJournal.Fill.class, FillJournal.Flush.class,
                 // collections the records above carry

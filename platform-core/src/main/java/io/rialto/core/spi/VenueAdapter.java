@@ -5,19 +5,29 @@ import io.rialto.core.domain.InstrumentRegistry;
 import io.rialto.core.domain.MarketData;
 import io.rialto.core.domain.ModifyOrder;
 import io.rialto.core.domain.NewOrder;
+import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Source;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One connection to one venue: its market data and its order entry.
  *
- * <p>Threading: the platform's {@code VenueSession} actor calls {@link #connect}, the order methods and
- * {@link #disconnect} from one thread at a time. The adapter reports executions through the
- * {@link VenueContext#executions()} listener from any thread. {@link #marketData()} is materialized
- * once per connection by the platform's ingestion stream, which applies backpressure: an adapter
- * whose source is not pulled must slow its feed, never buffer without bound.
+ * <p>Threading: the platform's {@code VenueSession} actor calls {@link #connect}, the order methods,
+ * {@link #reconnect}, the queries and {@link #disconnect} from one thread at a time; none of them may block.
+ * The adapter reports executions through the {@link VenueContext#executions()} listener, and a lost
+ * connection through {@link VenueContext#connectionLost()}, from any thread, in the order they happened.
+ * {@link #marketData()} is materialized once by the platform's ingestion stream, which applies
+ * backpressure: an adapter whose source is not pulled must slow its feed, never buffer without bound.
+ *
+ * <p>Lifecycle: {@link #connect} opens the order-entry connection (the session is connected when it
+ * returns). When the venue drops it, the adapter calls {@code ctx.connectionLost()}; the session rejects new
+ * orders with {@code VENUE_UNAVAILABLE}, marks the open orders UNKNOWN and calls {@link #reconnect} with
+ * exponential backoff until it succeeds, then reconciles through {@link #openOrders} and {@link #orderStatus}.
+ * The market-data feed is a connection of its own: an order-entry disconnect does not end it.
  */
 public interface VenueAdapter {
 
@@ -51,5 +61,49 @@ public interface VenueAdapter {
     /** Ends the market-data source (it completes once what was produced has been pulled). */
     void stopMarketData();
 
+    /** Closes the connection for good (shutdown). */
     void disconnect();
+
+    /**
+     * Opens the order-entry connection again after the venue dropped it. Completes when the venue has
+     * accepted the session; fails when this attempt failed (the session backs off and tries again). While it
+     * is down the venue delivers no execution report: what happened meanwhile comes back through the queries.
+     * The default cannot reconnect.
+     */
+    default CompletionStage<Done> reconnect() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(name() + " cannot reconnect"));
+    }
+
+    /**
+     * Whether the venue cancels this connection's open orders when the connection drops (cancel-on-disconnect).
+     * The session then knows they end cancelled (after any fill made before the drop); without order queries it
+     * reports them cancelled on reconnect, since it has no other way to learn their fate.
+     */
+    default boolean cancelsOnDisconnect() {
+        return false;
+    }
+
+    /**
+     * Whether {@link #openOrders} and {@link #orderStatus} are answered. Without them a lost report stays lost
+     * and orders left UNKNOWN by a disconnect cannot be reconciled (unless the venue cancels on disconnect).
+     */
+    default boolean supportsOrderQueries() {
+        return false;
+    }
+
+    /**
+     * Reconciliation query: every order of this connection open at the venue now, each with its whole report
+     * history ({@link VenueOrder#reports()}). Answers reflect every request the adapter was handed before this call.
+     */
+    default CompletionStage<List<VenueOrder>> openOrders() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(name() + " has no order queries"));
+    }
+
+    /**
+     * Reconciliation query: the given orders as the venue knows them, open or ended, each with its whole report
+     * history. An order the venue never received is absent from the answer.
+     */
+    default CompletionStage<List<VenueOrder>> orderStatus(long[] clOrdIds) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(name() + " has no order queries"));
+    }
 }

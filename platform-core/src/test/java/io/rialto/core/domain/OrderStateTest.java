@@ -90,6 +90,32 @@ class OrderStateTest {
     }
 
     @Test
+    void shouldGoUnknownOnAConnectionLostReportAndBackToWorkingWithTheVenuesPriceWhenReAcknowledged() {
+        state.apply(ExecutionReport.ack(7, 0, Side.BUY, 100, 10, 0));
+        state.apply(fill(4, 6));
+        assertTrue(state.apply(ExecutionReport.connectionLost(7, 0, Side.BUY, 6, 0)));
+        assertEquals(OrderStatus.UNKNOWN, state.status());
+        assertFalse(state.cancelRequested(), "nothing can be asked of an order in doubt");
+        assertTrue(state.apply(fill(2, 4)), "fills made meanwhile catch up");
+        assertTrue(state.apply(ExecutionReport.cancelRejected(7, 0, Side.BUY, -1, RejectReason.SELF_TRADE, 0)),
+                "a modify refused after the drop is moot");
+        assertEquals(OrderStatus.UNKNOWN, state.status());
+        assertTrue(state.apply(ExecutionReport.ack(7, 0, Side.BUY, 101, 4, 0)));
+        assertEquals(OrderStatus.PARTIALLY_FILLED, state.status(), "re-acknowledged with its fills");
+        assertEquals(101, state.priceTicks());
+        assertEquals(4, state.leavesQtyLots());
+        assertEquals(6, state.cumQtyLots());
+        assertFalse(state.apply(ExecutionReport.ack(7, 0, Side.BUY, 100, 4, 0)), "a second ack does not fit");
+    }
+
+    @Test
+    void shouldRefuseAConnectionLostReportForAnOrderThatEnded() {
+        state.apply(ExecutionReport.rejected(7, 0, Side.BUY, RejectReason.VENUE_REJECTED, 0));
+        assertFalse(state.apply(ExecutionReport.connectionLost(7, 0, Side.BUY, 0, 0)));
+        assertEquals(OrderStatus.REJECTED, state.status());
+    }
+
+    @Test
     void shouldRejectLocallyOnlyWhilePendingNew() {
         assertTrue(state.rejectLocally(RejectReason.OVERLOADED));
         assertEquals(OrderStatus.REJECTED, state.status());

@@ -3,30 +3,25 @@ package io.rialto.core.kernel;
 import io.rialto.core.domain.BookSnapshot;
 import io.rialto.core.domain.CancelOrder;
 import io.rialto.core.domain.ExecutionReport;
-import io.rialto.core.domain.InstrumentRegistry;
 import io.rialto.core.domain.Liquidity;
 import io.rialto.core.domain.MarketData;
 import io.rialto.core.domain.MdBatch;
 import io.rialto.core.domain.ModifyOrder;
 import io.rialto.core.domain.NewOrder;
 import io.rialto.core.domain.Side;
-import io.rialto.core.spi.VenueAdapter;
-import io.rialto.core.spi.VenueContext;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.javadsl.SourceQueueWithComplete;
 
-import java.util.List;
 
 /**
  * A venue for kernel tests: its feed is a book of bid 100.00 x 10 / ask 100.05 x 7 and then one depth
  * update (the ask becomes 9); every order is acknowledged and then filled in full at its limit price, or,
  * when the venue is made {@link #resting()}, left open until cancelled.
  */
-final class ScriptedVenue implements VenueAdapter {
+final class ScriptedVenue extends TestVenue {
     private final boolean fill;
-    private VenueContext ctx;
 
     ScriptedVenue() {
         this(true);
@@ -41,21 +36,6 @@ final class ScriptedVenue implements VenueAdapter {
         return new ScriptedVenue(false);
     }
     private volatile SourceQueueWithComplete<MarketData> feed;
-
-    @Override
-    public String name() {
-        return TestInstruments.VENUE;
-    }
-
-    @Override
-    public List<InstrumentRegistry.Listing> listings() {
-        return List.of(TestInstruments.listing());
-    }
-
-    @Override
-    public void connect(VenueContext ctx) {
-        this.ctx = ctx;
-    }
 
     @Override
     public Source<MarketData, NotUsed> marketData() {
@@ -104,9 +84,5 @@ final class ScriptedVenue implements VenueAdapter {
         if (feed != null) {
             feed.complete();
         }
-    }
-
-    @Override
-    public void disconnect() {
     }
 }

@@ -1,30 +1,23 @@
 package io.rialto.core.kernel;
 
 import io.rialto.core.config.ConfigLoader;
-import io.rialto.core.domain.CancelOrder;
+import io.rialto.core.config.RialtoSettings;
 import io.rialto.core.domain.ExecType;
 import io.rialto.core.domain.ExecutionReport;
 import io.rialto.core.domain.InstrumentRegistry;
-import io.rialto.core.domain.MarketData;
-import io.rialto.core.domain.ModifyOrder;
 import io.rialto.core.domain.NewOrder;
 import io.rialto.core.domain.OrderType;
 import io.rialto.core.domain.RejectReason;
 import io.rialto.core.domain.Side;
 import io.rialto.core.domain.TimeInForce;
 import io.rialto.core.metrics.PlatformMetrics;
-import io.rialto.core.spi.VenueAdapter;
-import io.rialto.core.spi.VenueContext;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.stream.javadsl.Source;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,30 +34,9 @@ class VenueCircuitBreakerTest {
     }
 
     /** Throws on submit until made healthy; then acknowledges. */
-    private static final class FlakyVenue implements VenueAdapter {
+    private static final class FlakyVenue extends TestVenue {
         volatile boolean healthy;
         final AtomicInteger submits = new AtomicInteger();
-        private VenueContext ctx;
-
-        @Override
-        public String name() {
-            return TestInstruments.VENUE;
-        }
-
-        @Override
-        public List<InstrumentRegistry.Listing> listings() {
-            return List.of(TestInstruments.listing());
-        }
-
-        @Override
-        public void connect(VenueContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public Source<MarketData, NotUsed> marketData() {
-            return Source.empty();
-        }
 
         @Override
         public void submit(NewOrder order) {
@@ -74,22 +46,6 @@ class VenueCircuitBreakerTest {
             }
             ctx.executions().accept(ExecutionReport.ack(order.clOrdId(), 0, order.side(), order.priceTicks(),
                     order.qtyLots(), 1));
-        }
-
-        @Override
-        public void cancel(CancelOrder cancel) {
-        }
-
-        @Override
-        public void modify(ModifyOrder modify) {
-        }
-
-        @Override
-        public void stopMarketData() {
-        }
-
-        @Override
-        public void disconnect() {
         }
     }
 
@@ -107,8 +63,9 @@ class VenueCircuitBreakerTest {
         ActorRef<StrategyHost.Command> strategy = KIT.<StrategyHost.Command>createTestProbe().getRef();
         InstrumentRegistry registry = TestInstruments.registry();
         ActorRef<VenueSession.Command> session = KIT.spawn(VenueSession.create(venue, registry, risk.getRef(), null,
-                new PlatformMetrics(), new VenueSession.BreakerSettings(2, Duration.ofSeconds(5),
-                        Duration.ofMillis(200))));
+                new PlatformMetrics(), RialtoSettings.create(ConfigLoader.defaults()).venueSession().withBreaker(
+                        new VenueSession.BreakerSettings(2, Duration.ofSeconds(5), Duration.ofMillis(200))),
+                new FeedWatch()));
         VenueSession.connect(venue, KIT.system(), registry, 0, session);
 
         for (int i = 0; i < 2; i++) {

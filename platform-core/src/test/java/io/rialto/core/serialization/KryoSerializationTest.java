@@ -78,6 +78,8 @@ class KryoSerializationTest {
         BookUpdate book = new BookUpdate(0, "SYM0000", new int[] {3}, 1, new int[] {1}, new long[] {10_000},
                 new long[] {5}, new int[] {1}, new long[] {10_001}, new long[] {7}, 9, 10, 11);
         RiskCheck.Position position = new RiskCheck.Position("mm-1", "ACC-1", 3, -2, -20_002, 15, -4000, 3);
+        VenueSession.Faults faults = new VenueSession.Faults("reconnecting", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+                13, 14, 15, 16, true, 17);
         long[] rejects = new long[RejectReason.values().length];
         rejects[RejectReason.POSITION_LIMIT.ordinal()] = 2;
         return List.of(
@@ -135,7 +137,7 @@ class KryoSerializationTest {
                 new VenueSession.CancelAll(RiskScope.VENUE, "SIM1", KIT.<Integer>createTestProbe().getRef()),
                 new VenueSession.CancelById(42),
                 new VenueSession.GetStats(KIT.<VenueSession.Stats>createTestProbe().getRef()),
-                new VenueSession.Stats("SIM1", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13),
+                new VenueSession.Stats("SIM1", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, faults), faults,
                 new DeadLetterRelay.GetStats(KIT.<DeadLetterRelay.Stats>createTestProbe().getRef()),
                 new DeadLetterRelay.Stats(1, 2, 3, 4),
                 new FillJournal.Fill(fill, "mm-1", "ACC-1"),

@@ -48,6 +48,14 @@ final class PlatformOrders {
         return exchangeIdByClOrdId.get(clOrdId);
     }
 
+    /** The client order ids of the live platform orders (a copy). */
+    long[] liveClOrdIds() {
+        long[] ids = new long[exchangeIdByClOrdId.size()];
+        int[] n = {0};
+        exchangeIdByClOrdId.forEachLong((clOrdId, exchangeId) -> ids[n[0]++] = clOrdId);
+        return ids;
+    }
+
     Side side(int slot) {
         return Side.ofOrdinal(side[slot]);
     }

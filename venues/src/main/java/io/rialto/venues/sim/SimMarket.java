@@ -87,6 +87,10 @@ final class SimMarket implements MatchingListener {
     private long participantActions;
     private long platformOrders;
     private long platformFills;
+    /** The platform's position, fills and fees per local instrument, as this venue filled it (the truth). */
+    private final long[] platformQty;
+    private final long[] platformFillCount;
+    private final long[] platformFeesE6;
 
     SimMarket(SimSettings settings, List<Instrument> instruments, int registrySize, int venueIndex,
               Consumer<ExecutionReport> executions, LongSupplier wallClockNs) {
@@ -106,6 +110,9 @@ final class SimMarket implements MatchingListener {
         this.ringHead = new int[n];
         this.ringSize = new int[n];
         this.cumulativeWeight = new double[n];
+        this.platformQty = new long[n];
+        this.platformFillCount = new long[n];
+        this.platformFeesE6 = new long[n];
         this.random = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L + venueIndex);
         this.builder = new MdBatch.Builder(venueIndex, settings.batchSize());
         double total = 0;
@@ -338,6 +345,15 @@ final class SimMarket implements MatchingListener {
         flush();
     }
 
+    /** Cancels every live platform order (cancel-on-disconnect). */
+    void cancelAllPlatformOrders() {
+        for (long clOrdId : platform.liveClOrdIds()) {
+            long id = platform.exchangeIdOf(clOrdId);
+            int slot = platform.slotOf(id);
+            cancel(new CancelOrder(clOrdId, "", platform.instrument[slot], 0));
+        }
+    }
+
     void modify(ModifyOrder modify) {
         long id = platform.exchangeIdOf(modify.clOrdId());
         if (id == NULL_INDEX) {
@@ -456,6 +472,10 @@ final class SimMarket implements MatchingListener {
         platformFills++;
         long clOrdId = platform.clOrdId[slot];
         int instrumentId = platform.instrument[slot];
+        int local = localByInstrumentId[instrumentId];
+        platformQty[local] += side == Side.BUY ? qty : -qty;
+        platformFillCount[local]++;
+        platformFeesE6[local] += price * qty * feePpm;
         executions.accept(ExecutionReport.fill(clOrdId, instrumentId, side, price, qty, leaves,
                 price * qty * feePpm, liquidity, wallClockNs.getAsLong()));
         if (leaves == 0) {
@@ -543,6 +563,33 @@ final class SimMarket implements MatchingListener {
 
     long platformFills() {
         return platformFills;
+    }
+
+    /** The platform's net position in lots on an instrument, as this venue filled it. */
+    long platformQty(int instrumentId) {
+        return platformQty[localByInstrumentId[instrumentId]];
+    }
+
+    long platformFillCount(int instrumentId) {
+        return platformFillCount[localByInstrumentId[instrumentId]];
+    }
+
+    long platformFeesE6(int instrumentId) {
+        return platformFeesE6[localByInstrumentId[instrumentId]];
+    }
+
+    /** The sequence number of the last market-data event published for an instrument. */
+    long seq(int instrumentId) {
+        return seqs[localByInstrumentId[instrumentId]];
+    }
+
+    /** The platform orders live in this venue's books. */
+    int livePlatformOrders() {
+        return platform.liveClOrdIds().length;
+    }
+
+    List<Instrument> instruments() {
+        return instruments;
     }
 
     int liveParticipantOrders() {

@@ -5,6 +5,7 @@ import io.rialto.core.config.Settings;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Settings of the simulated venues, read from {@code rialto.sim}.
@@ -12,11 +13,13 @@ import java.time.Duration;
  * @param mdRate        total market-data events per second over all venues (0 = no participant flow)
  * @param mdSkew        Zipf exponent of the rate over symbols: 0 spreads it evenly, 1 makes a few symbols hot
  * @param makerFeePpm   maker fee in millionths of notional (negative: a rebate)
+ * @param faults        the faults each venue injects, by venue index (see {@link SimFaults})
  */
 public record SimSettings(boolean enabled, int venues, int symbols, int venuesPerSymbol, double mdRate,
                           double mdSkew, long seed, BigDecimal tickSize, BigDecimal lotSize, long minQtyLots,
                           long maxQtyLots, BigDecimal startPrice, double volatilityTicks, int batchSize,
-                          Duration tickInterval, int initialLevels, long makerFeePpm, long takerFeePpm) {
+                          Duration tickInterval, int initialLevels, long makerFeePpm, long takerFeePpm,
+                          List<SimFaults> faults) {
 
     public static SimSettings create(Config config) {
         Config s = Settings.read(() -> config.getConfig("rialto.sim"));
@@ -33,9 +36,10 @@ public record SimSettings(boolean enabled, int venues, int symbols, int venuesPe
             throw new IllegalArgumentException(Settings.where(s, "max-qty") + ": rialto.sim.max-qty " + maxQty
                     + " is below rialto.sim.min-qty " + minQty);
         }
+        int venues = Settings.intIn(s, "venues", 1, 1000);
         return new SimSettings(
                 Settings.bool(s, "enabled"),
-                Settings.intIn(s, "venues", 1, 1000),
+                venues,
                 Settings.intIn(s, "symbols", 1, 1_000_000),
                 Settings.intIn(s, "venues-per-symbol", 1, 1000),
                 Settings.doubleIn(s, "md-rate", 0, 1e9),
@@ -47,7 +51,8 @@ public record SimSettings(boolean enabled, int venues, int symbols, int venuesPe
                 Settings.positiveDuration(s, "tick-interval"),
                 Settings.intIn(s, "initial-levels", 1, 1000),
                 Math.round(Settings.doubleIn(s, "maker-fee-bps", -1e4, 1e4) * 100),
-                Math.round(Settings.doubleIn(s, "taker-fee-bps", -1e4, 1e4) * 100));
+                Math.round(Settings.doubleIn(s, "taker-fee-bps", -1e4, 1e4) * 100),
+                SimFaults.create(s, venues));
     }
 
     private static BigDecimal decimal(Config s, String key) {

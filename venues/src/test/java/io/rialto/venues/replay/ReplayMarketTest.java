@@ -46,6 +46,7 @@ class ReplayMarketTest {
             case REPLACED -> "replaced " + r.clOrdId() + " " + r.leavesQtyLots() + "@" + r.lastPxTicks();
             case REJECTED -> "rejected " + r.clOrdId() + " " + r.reason();
             case CANCEL_REJECTED -> "cancel-rejected " + r.clOrdId() + " " + r.reason();
+            case CONNECTION_LOST -> "connection-lost " + r.clOrdId();
         };
     }
 
