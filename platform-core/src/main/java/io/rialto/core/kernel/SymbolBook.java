@@ -248,6 +248,8 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
     private Behavior<Command> onApply(Apply apply, boolean forwarded) {
         boolean hold = checkThrottle();
         MdBatch b = apply.batch();
+        long now = System.nanoTime();
+        int appliedHere = 0;
         int[] order = apply.order();
         InstrumentRegistry registry = hosting.registry();
         int k = apply.from();
@@ -257,21 +259,27 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
             while (end < apply.to() && registry.symbolOf(b.instrumentIds()[order[end]]) == symbol) {
                 end++;
             }
-            Apply run = k == apply.from() && end == apply.to()
-                    ? apply : new Apply(b, order, k, end, apply.feed(), apply.ack());
             SymbolState state = hosted.get(symbol);
             if (state == null) {
-                elsewhere(symbol, run, end - k, apply.ack());
+                elsewhere(symbol, run(apply, k, end), end - k, apply.ack());
             } else if (!forwarded && state.mustHold(apply.feed())) {
-                state.hold(apply.feed(), run);
+                state.hold(apply.feed(), run(apply, k, end));
             } else {
-                state.apply(b, order, k, end, hold, prices);
+                state.apply(b, order, k, end, hold, prices, now);
                 apply.ack().applied(end - k);
+                appliedHere += end - k;
             }
             k = end;
         }
+        applied(b, appliedHere, now);
         flushPrices();
         return this;
+    }
+
+    /** The part {@code [from, to)} of an Apply, as a message of its own (only for a run that goes elsewhere). */
+    private static Apply run(Apply apply, int from, int to) {
+        return from == apply.from() && to == apply.to()
+                ? apply : new Apply(apply.batch(), apply.order(), from, to, apply.feed(), apply.ack());
     }
 
     private Behavior<Command> onApplySnapshot(ApplySnapshot msg, boolean forwarded) {
@@ -319,6 +327,16 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
         return this;
     }
 
+    /** Platform-wide counts of one host message: the events and one ingest → book latency. */
+    private void applied(MdBatch b, int events, long now) {
+        if (events > 0) {
+            hosting.metrics().mdEvents.add(events);
+            if (b.ingestNs() != 0) {
+                PlatformMetrics.record(hosting.metrics().ingestToBook, now - b.ingestNs());
+            }
+        }
+    }
+
     private void flushPrices() {
         if (prices != null) {
             prices.flushTo(hosting.riskGate());
@@ -351,7 +369,9 @@ public final class SymbolBook extends AbstractBehavior<SymbolBook.Command> {
         if (released != null) {
             for (Command held : released) {
                 if (held instanceof Apply apply) {
-                    state.apply(apply.batch(), apply.order(), apply.from(), apply.to(), throttled, prices);
+                    long now = System.nanoTime();
+                    state.apply(apply.batch(), apply.order(), apply.from(), apply.to(), throttled, prices, now);
+                    applied(apply.batch(), apply.to() - apply.from(), now);
                     apply.ack().applied(apply.to() - apply.from());
                 } else if (held instanceof ApplySnapshot snapshot) {
                     state.applySnapshot(snapshot.snapshot(), prices);

@@ -109,9 +109,9 @@ final class SymbolState {
     /**
      * Applies the events {@code order[from..to)} of a batch, all of this symbol, then publishes once: trades
      * always, the book unless {@code holdBook} (a throttled tier), in which case it waits for
-     * {@link #publishHeldBook}.
+     * {@link #publishHeldBook}. {@code now} stamps the book update (read once per host message).
      */
-    void apply(MdBatch b, int[] order, int from, int to, boolean holdBook, RiskPrices prices) {
+    void apply(MdBatch b, int[] order, int from, int to, boolean holdBook, RiskPrices prices, long now) {
         long versionBefore = version;
         MarketTrade[] trades = null;
         int tradeCount = 0;
@@ -142,13 +142,7 @@ final class SymbolState {
                 onBadEvent(slot, result, b.seqs()[i]);
             }
         }
-        int n = to - from;
-        events += n;
-        metrics.mdEvents.add(n);
-        long now = System.nanoTime();
-        if (b.ingestNs() != 0) {
-            PlatformMetrics.record(metrics.ingestToBook, now - b.ingestNs());
-        }
+        events += to - from; // the host counts the platform-wide events and the ingest latency, once per message
         lastIngestNs = b.ingestNs();
         if (tradeCount > 0) {
             publishTrades(tradeCount == trades.length ? trades : Arrays.copyOf(trades, tradeCount));
