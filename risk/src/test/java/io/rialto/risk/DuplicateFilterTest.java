@@ -7,11 +7,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The filter against a plain map of key to latest deadline, through growth of its map and ring, removals that
- * shift clusters (so the map positions the ring remembers go stale) and windows of different lengths.
+ * The filter against a plain map of key to latest deadline, through growth of its ring and buckets, chains
+ * that run into evicted entries, keys recorded again after their window, and windows of different lengths.
  */
 class DuplicateFilterTest {
     @Test
@@ -39,5 +40,18 @@ class DuplicateFilterTest {
         }
         assertTrue(duplicates > 1_000, "the test must hit duplicates: " + duplicates);
         assertTrue(filter.remembered() <= deadlines.size());
+    }
+
+    @Test
+    void shouldHoldNoMoreThanOneWindowOfEntries() {
+        DuplicateFilter filter = new DuplicateFilter();
+        for (long now = 1; now <= 1_000_000; now++) {
+            long key = DuplicateFilter.key(1, 2, 0, now, 1);
+            assertFalse(filter.isDuplicate(key, now));
+            filter.record(key, now, 1_000);
+            assertTrue(filter.remembered() <= 1_000, "at " + now + ": " + filter.remembered());
+        }
+        assertTrue(filter.isDuplicate(DuplicateFilter.key(1, 2, 0, 1_000_000, 1), 1_000_000));
+        assertFalse(filter.isDuplicate(DuplicateFilter.key(1, 2, 0, 999_000, 1), 1_000_000));
     }
 }
