@@ -92,9 +92,11 @@ public final class RiskEngine implements RiskCheck {
         this.registry = registry;
         this.market = new Market(registry);
         this.instrumentById = registry.instruments().toArray(new Instrument[0]);
-        this.strategyPositions = new PositionTable(strategies, market, registry.size(), Limit.MAX_DAILY_LOSS);
-        this.accountPositions = new PositionTable(accounts, market, registry.size(), Limit.MAX_ACCOUNT_DAILY_LOSS);
-        this.firmPositions = new PositionTable(firm, market, registry.size(), null);
+        this.strategyPositions = new PositionTable(strategies, market, registry.size(), Limit.MAX_DAILY_LOSS,
+                false);
+        this.accountPositions = new PositionTable(accounts, market, registry.size(), Limit.MAX_ACCOUNT_DAILY_LOSS,
+                true);
+        this.firmPositions = new PositionTable(firm, market, registry.size(), null, true);
         this.fillWindows = new FillWindows(this);
         this.control = new RiskControl(this, settings);
     }
