@@ -173,12 +173,9 @@ public final class RiskEngine implements RiskCheck {
             }
         }
         long windowNs = sl[sb + DUPLICATE_WINDOW];
-        long duplicateKey = 0;
-        if (windowNs > 0) {
-            duplicateKey = DuplicateFilter.key(st, id, side, order.priceTicks(), qty);
-            if (duplicates.isDuplicate(duplicateKey, nowNs)) {
-                return RejectReason.DUPLICATE_ORDER;
-            }
+        long slotSide = DuplicateFilter.slotSide(sp, side);
+        if (windowNs > 0 && duplicates.isDuplicate(slotSide, order.priceTicks(), qty, nowNs)) {
+            return RejectReason.DUPLICATE_ORDER;
         }
         if (!strategies.buckets.hasToken(3 * st + NEW, nowNs) || !venues.buckets.hasToken(3 * venue + NEW, nowNs)) {
             return RejectReason.THROTTLED;
@@ -199,7 +196,7 @@ public final class RiskEngine implements RiskCheck {
         strategies.buckets.take(3 * st + NEW);
         venues.buckets.take(3 * venue + NEW);
         if (windowNs > 0) {
-            duplicates.record(duplicateKey, nowNs, windowNs);
+            duplicates.record(slotSide, order.priceTicks(), qty, nowNs, windowNs);
         }
         int o = orders.add(clOrdId, side, ap);
         orders.priceTicks[o] = price;

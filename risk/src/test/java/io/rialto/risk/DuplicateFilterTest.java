@@ -27,14 +27,17 @@ class DuplicateFilterTest {
             now += random.nextInt(4);
             // few keys early (re-records, stale entries), then many (growth), home positions colliding often
             long key = i < 100_000 ? random.nextInt(64) : random.nextLong() >>> 50;
+            long slotSide = key & 3;
+            long price = key >>> 2 & 15;
+            long qty = key >>> 6; // the key spread over the three parts, each shared by many keys
             Long deadline = deadlines.get(key);
             boolean expected = deadline != null && deadline - now > 0;
-            assertEquals(expected, filter.isDuplicate(key, now), "key " + key + " at " + now);
+            assertEquals(expected, filter.isDuplicate(slotSide, price, qty, now), "key " + key + " at " + now);
             if (expected) {
                 duplicates++;
             } else {
                 long window = windows[random.nextInt(windows.length)];
-                filter.record(key, now, window);
+                filter.record(slotSide, price, qty, now, window);
                 deadlines.put(key, now + window);
             }
         }
@@ -45,13 +48,14 @@ class DuplicateFilterTest {
     @Test
     void shouldHoldNoMoreThanOneWindowOfEntries() {
         DuplicateFilter filter = new DuplicateFilter();
+        long slotSide = DuplicateFilter.slotSide(2, 0);
         for (long now = 1; now <= 1_000_000; now++) {
-            long key = DuplicateFilter.key(1, 2, 0, now, 1);
-            assertFalse(filter.isDuplicate(key, now));
-            filter.record(key, now, 1_000);
+            assertFalse(filter.isDuplicate(slotSide, now, 1, now));
+            filter.record(slotSide, now, 1, now, 1_000);
             assertTrue(filter.remembered() <= 1_000, "at " + now + ": " + filter.remembered());
         }
-        assertTrue(filter.isDuplicate(DuplicateFilter.key(1, 2, 0, 1_000_000, 1), 1_000_000));
-        assertFalse(filter.isDuplicate(DuplicateFilter.key(1, 2, 0, 999_000, 1), 1_000_000));
+        assertTrue(filter.isDuplicate(slotSide, 1_000_000, 1, 1_000_000));
+        assertFalse(filter.isDuplicate(slotSide, 999_000, 1, 1_000_000));
+        assertFalse(filter.isDuplicate(DuplicateFilter.slotSide(2, 1), 1_000_000, 1, 1_000_000));
     }
 }
