@@ -145,14 +145,19 @@ public final class RiskEngine implements RiskCheck {
             strategyPositions.accountSlot[sp] = ap;
         }
         int fp = id; // the firm's slots are made in instrument order
-        RejectReason reason = stateCheck(st, ac, id, venue, sp, side, qty);
-        if (reason != RejectReason.NONE) {
-            return reason;
-        }
         int sb = st * Limit.COUNT;
         int ib = id * Limit.COUNT;
         long[] sl = strategies.limits;
         long[] il = instruments.limits;
+        // looked up here, reported in its place below: the lookup's memory access (the filter is larger than
+        // the caches closest to the core) overlaps the checks in between instead of stalling the one after it
+        long windowNs = sl[sb + DUPLICATE_WINDOW];
+        long slotSide = DuplicateFilter.slotSide(sp, side);
+        boolean duplicate = windowNs > 0 && duplicates.isDuplicate(slotSide, order.priceTicks(), qty, nowNs);
+        RejectReason reason = stateCheck(st, ac, id, venue, sp, side, qty);
+        if (reason != RejectReason.NONE) {
+            return reason;
+        }
         if (qty > Math.min(sl[sb + MAX_ORDER_QTY], il[ib + MAX_ORDER_QTY])) {
             return RejectReason.MAX_ORDER_QTY;
         }
@@ -173,9 +178,7 @@ public final class RiskEngine implements RiskCheck {
                 return reason;
             }
         }
-        long windowNs = sl[sb + DUPLICATE_WINDOW];
-        long slotSide = DuplicateFilter.slotSide(sp, side);
-        if (windowNs > 0 && duplicates.isDuplicate(slotSide, order.priceTicks(), qty, nowNs)) {
+        if (duplicate) {
             return RejectReason.DUPLICATE_ORDER;
         }
         if (!strategies.buckets.hasToken(3 * st + NEW, nowNs) || !venues.buckets.hasToken(3 * venue + NEW, nowNs)) {
