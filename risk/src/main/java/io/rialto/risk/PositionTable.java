@@ -17,7 +17,8 @@ import java.util.Arrays;
  *            cached longE6 = costE6 + openBuyE6, shortE6 = costE6 - openSellE6 (all buys fill / all sells
  *            fill), grossE6 = max(|long|, |short|), pnlE6; their sums sit in the holder's Scopes row.
  *            One slot's eight values sit together (one or two cache lines, one array to load), buy and sell
- *            side by side so a side ordinal indexes them
+ *            side by side so a side ordinal indexes them. A table without exposure (strategies: no limit
+ *            reads a strategy's exposure) keeps only the open lots and the P&amp;L
  *          ─ nextOfInstrument[s]: slots of one instrument, for re-marking when its mid moves
  * </pre>
  * Single-threaded; allocates only when it grows.
@@ -31,6 +32,8 @@ final class PositionTable {
     private final Scopes holders;
     private final Market market;
     private final Limit lossLimit;
+    /** Whether the table keeps open money and worst-case exposure (accounts and the firm have limits on it). */
+    private final boolean exposure;
     private final int[] headByInstrument;
     int[] holder = new int[64];
     int[] instrument = new int[64];
@@ -51,11 +54,16 @@ final class PositionTable {
     private int[] nextOfInstrument = new int[64];
     int size;
 
-    /** {@code lossLimit} halts a holder whose day P&amp;L falls below minus it; null: no loss limit. */
-    PositionTable(Scopes holders, Market market, int instruments, Limit lossLimit) {
+    /**
+     * {@code lossLimit} halts a holder whose day P&amp;L falls below minus it; null: no loss limit.
+     * {@code exposure}: whether to keep open money and worst-case exposure ({@link #grossAfter},
+     * {@link #netAfter} and the holders' sums are left at 0 without it).
+     */
+    PositionTable(Scopes holders, Market market, int instruments, Limit lossLimit, boolean exposure) {
         this.holders = holders;
         this.market = market;
         this.lossLimit = lossLimit;
+        this.exposure = exposure;
         this.headByInstrument = new int[instruments];
         Arrays.fill(headByInstrument, NULL_INDEX);
     }
@@ -94,8 +102,11 @@ final class PositionTable {
     void reserve(int s, int side, long qtyLots, long notionalE6) {
         long[] v = values;
         int b = s * STRIDE;
-        int h = holder[s];
         v[b + OPEN + side] += qtyLots;
+        if (!exposure) {
+            return;
+        }
+        int h = holder[s];
         v[b + OPEN_E6 + side] += notionalE6;
         long l = v[b + LONG_E6];
         long sh = v[b + SHORT_E6];
@@ -167,6 +178,9 @@ final class PositionTable {
 
     /** Exposure from scratch: after a fill moved the cost basis (P&amp;L does not move with open orders). */
     private void refreshExposure(int s) {
+        if (!exposure) {
+            return;
+        }
         int h = holder[s];
         long costE6 = market.moneyE6(instrument[s], ledger.cost(s));
         long[] v = values;

@@ -13,8 +13,8 @@ import io.rialto.core.domain.RiskScope;
 import io.rialto.core.domain.Side;
 import io.rialto.core.domain.TradingState;
 import io.rialto.core.spi.RiskCheck;
-import org.agrona.collections.Int2IntHashMap;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -72,7 +72,8 @@ public final class RiskEngine implements RiskCheck {
     final PositionTable accountPositions;
     final PositionTable firmPositions;
     final OrderTable orders = new OrderTable();
-    final Int2IntHashMap strategyByIndex = new Int2IntHashMap(NULL_INDEX);
+    /** Strategy entity by the strategy index of its clOrdIds (dense, see {@link ClOrdIds}), NULL_INDEX if none. */
+    private int[] strategyByIndex = new int[0];
     final FillWindows fillWindows;
     final RiskControl control;
     private final DuplicateFilter duplicates = new DuplicateFilter();
@@ -92,9 +93,11 @@ public final class RiskEngine implements RiskCheck {
         this.registry = registry;
         this.market = new Market(registry);
         this.instrumentById = registry.instruments().toArray(new Instrument[0]);
-        this.strategyPositions = new PositionTable(strategies, market, registry.size(), Limit.MAX_DAILY_LOSS);
-        this.accountPositions = new PositionTable(accounts, market, registry.size(), Limit.MAX_ACCOUNT_DAILY_LOSS);
-        this.firmPositions = new PositionTable(firm, market, registry.size(), null);
+        this.strategyPositions = new PositionTable(strategies, market, registry.size(), Limit.MAX_DAILY_LOSS,
+                false);
+        this.accountPositions = new PositionTable(accounts, market, registry.size(), Limit.MAX_ACCOUNT_DAILY_LOSS,
+                true);
+        this.firmPositions = new PositionTable(firm, market, registry.size(), null, true);
         this.fillWindows = new FillWindows(this);
         this.control = new RiskControl(this, settings);
     }
@@ -134,7 +137,7 @@ public final class RiskEngine implements RiskCheck {
         int ac = accountOf(st, order.account());
         int venue = instrument.venueIndex();
         int side = order.side().ordinal();
-        int sp = strategyPositions.slot(st, id);
+        int sp = strategySlot(st, id);
         int ap = strategyPositions.accountSlot[sp];
         if (strategyPositions.account[sp] != ac) { // the strategy's slot remembers its account's slot
             ap = accountPositions.slot(ac, id);
@@ -142,14 +145,19 @@ public final class RiskEngine implements RiskCheck {
             strategyPositions.accountSlot[sp] = ap;
         }
         int fp = id; // the firm's slots are made in instrument order
-        RejectReason reason = stateCheck(st, ac, id, venue, sp, side, qty);
-        if (reason != RejectReason.NONE) {
-            return reason;
-        }
         int sb = st * Limit.COUNT;
         int ib = id * Limit.COUNT;
         long[] sl = strategies.limits;
         long[] il = instruments.limits;
+        // looked up here, reported in its place below: the lookup's memory access (the filter is larger than
+        // the caches closest to the core) overlaps the checks in between instead of stalling the one after it
+        long windowNs = sl[sb + DUPLICATE_WINDOW];
+        long slotSide = DuplicateFilter.slotSide(sp, side);
+        boolean duplicate = windowNs > 0 && duplicates.isDuplicate(slotSide, order.priceTicks(), qty, nowNs);
+        RejectReason reason = stateCheck(st, ac, id, venue, sp, side, qty);
+        if (reason != RejectReason.NONE) {
+            return reason;
+        }
         if (qty > Math.min(sl[sb + MAX_ORDER_QTY], il[ib + MAX_ORDER_QTY])) {
             return RejectReason.MAX_ORDER_QTY;
         }
@@ -170,13 +178,8 @@ public final class RiskEngine implements RiskCheck {
                 return reason;
             }
         }
-        long windowNs = sl[sb + DUPLICATE_WINDOW];
-        long duplicateKey = 0;
-        if (windowNs > 0) {
-            duplicateKey = DuplicateFilter.key(st, id, side, order.priceTicks(), qty);
-            if (duplicates.isDuplicate(duplicateKey, nowNs)) {
-                return RejectReason.DUPLICATE_ORDER;
-            }
+        if (duplicate) {
+            return RejectReason.DUPLICATE_ORDER;
         }
         if (!strategies.buckets.hasToken(3 * st + NEW, nowNs) || !venues.buckets.hasToken(3 * venue + NEW, nowNs)) {
             return RejectReason.THROTTLED;
@@ -197,7 +200,7 @@ public final class RiskEngine implements RiskCheck {
         strategies.buckets.take(3 * st + NEW);
         venues.buckets.take(3 * venue + NEW);
         if (windowNs > 0) {
-            duplicates.record(duplicateKey, nowNs, windowNs);
+            duplicates.record(slotSide, order.priceTicks(), qty, nowNs, windowNs);
         }
         int o = orders.add(clOrdId, side, ap);
         orders.priceTicks[o] = price;
@@ -297,7 +300,7 @@ public final class RiskEngine implements RiskCheck {
                     return true;
                 }
                 if (selfTradeCancelCount == selfTradeCancels.length) {
-                    selfTradeCancels = java.util.Arrays.copyOf(selfTradeCancels, selfTradeCancelCount * 2);
+                    selfTradeCancels = Arrays.copyOf(selfTradeCancels, selfTradeCancelCount * 2);
                 }
                 selfTradeCancels[selfTradeCancelCount++] = orders.clOrdId[r];
             }
@@ -393,7 +396,7 @@ public final class RiskEngine implements RiskCheck {
             return RejectReason.NONE;
         }
         long nowNs = clock.getAsLong();
-        int st = strategyByIndex.get(ClOrdIds.strategyIndex(cancel.clOrdId()));
+        int st = strategyByIndex(ClOrdIds.strategyIndex(cancel.clOrdId()));
         int venue = instrumentById[id].venueIndex();
         if (st != NULL_INDEX && !strategies.buckets.hasToken(3 * st + CANCEL, nowNs)
                 || !venues.buckets.hasToken(3 * venue + CANCEL, nowNs)) {
@@ -490,14 +493,34 @@ public final class RiskEngine implements RiskCheck {
         firmPositions.remark(instrumentId);
     }
 
-    int strategyOf(long clOrdId, String strategyId) {
+    private int strategyOf(long clOrdId, String strategyId) {
         int index = ClOrdIds.strategyIndex(clOrdId);
-        int st = strategyByIndex.get(index);
-        if (st == NULL_INDEX) {
-            st = control.strategy(strategyId);
-            strategyByIndex.put(index, st);
+        if (index < strategyByIndex.length && strategyByIndex[index] != NULL_INDEX) {
+            return strategyByIndex[index];
         }
+        if (index >= strategyByIndex.length) {
+            int old = strategyByIndex.length;
+            strategyByIndex = Arrays.copyOf(strategyByIndex, Math.max(index + 1, 2 * old));
+            Arrays.fill(strategyByIndex, old, strategyByIndex.length, NULL_INDEX);
+        }
+        int st = control.strategy(strategyId);
+        strategyByIndex[index] = st;
         return st;
+    }
+
+    private int strategyByIndex(int index) {
+        return index < strategyByIndex.length ? strategyByIndex[index] : NULL_INDEX;
+    }
+
+    /** The strategy's position slot on an instrument, remembered per strategy (the instrument of its last order). */
+    private int strategySlot(int st, int id) {
+        if (strategies.lastInstrument[st] == id) {
+            return strategies.lastSlot[st];
+        }
+        int sp = strategyPositions.slot(st, id);
+        strategies.lastInstrument[st] = id;
+        strategies.lastSlot[st] = sp;
+        return sp;
     }
 
     /** The account of an order, remembered per strategy (strategies usually trade for one account). */
@@ -547,7 +570,7 @@ public final class RiskEngine implements RiskCheck {
 
     /** Live orders of a strategy, by the strategy index of its clOrdIds. */
     public int openOrders(int strategyIndex) {
-        int st = strategyByIndex.get(strategyIndex);
+        int st = strategyByIndex(strategyIndex);
         return st == NULL_INDEX ? 0 : strategies.openOrders[st];
     }
 

@@ -14,6 +14,8 @@ import java.util.Arrays;
  *            ─ state[e] (TradingState ordinal), haltReason[e] (why HALTED rejects)
  *            ─ openOrders[e], openNotionalE6[e]                 (strategies)
  *            ─ lastAccount[e]: account of the last order        (strategies; a cache, NULL_INDEX before one)
+ *            ─ lastInstrument[e], lastSlot[e]: instrument of the last order and the strategy's position slot
+ *              on it                                           (strategies; a cache, NULL_INDEX before one)
  *            ─ pnlE6[e], dayStartPnlE6[e]                       (strategies, accounts)
  *            ─ grossE6[e], longE6[e], shortE6[e]                (accounts, the firm: worst-case exposure)
  *            ─ buckets 3e, 3e+1, 3e+2: new, modify, cancel      (strategies, venues)
@@ -36,6 +38,8 @@ final class Scopes {
     int[] openOrders = new int[16];
     long[] openNotionalE6 = new long[16];
     int[] lastAccount = new int[16];
+    int[] lastInstrument = new int[16];
+    int[] lastSlot = new int[16];
     long[] pnlE6 = new long[16];
     long[] dayStartPnlE6 = new long[16];
     long[] grossE6 = new long[16];
@@ -61,6 +65,7 @@ final class Scopes {
         names[e] = name;
         indexByName.put(name, e);
         lastAccount[e] = NULL_INDEX;
+        lastInstrument[e] = NULL_INDEX;
         long initial = overrides != null && overrides[Limit.TRADING_STATE.ordinal()] != Limit.UNSET
                 ? overrides[Limit.TRADING_STATE.ordinal()] : TradingState.ACTIVE.ordinal();
         setState(e, (byte) initial, RejectReason.TRADING_HALTED);
@@ -115,6 +120,8 @@ final class Scopes {
         openOrders = Arrays.copyOf(openOrders, n);
         openNotionalE6 = Arrays.copyOf(openNotionalE6, n);
         lastAccount = Arrays.copyOf(lastAccount, n);
+        lastInstrument = Arrays.copyOf(lastInstrument, n);
+        lastSlot = Arrays.copyOf(lastSlot, n);
         pnlE6 = Arrays.copyOf(pnlE6, n);
         dayStartPnlE6 = Arrays.copyOf(dayStartPnlE6, n);
         grossE6 = Arrays.copyOf(grossE6, n);

@@ -19,8 +19,8 @@ class PositionExposureTest {
             Market market = new Market(RiskFixture.REGISTRY);
             Scopes holdersA = new Scopes("account");
             Scopes holdersB = new Scopes("account");
-            PositionTable incremental = new PositionTable(holdersA, market, 3, null);
-            PositionTable recomputed = new PositionTable(holdersB, market, 3, null);
+            PositionTable incremental = new PositionTable(holdersA, market, 3, null, true);
+            PositionTable recomputed = new PositionTable(holdersB, market, 3, null, true);
             long[] defaults = new long[Limit.COUNT];
             for (int h = 0; h < 3; h++) {
                 holdersA.add("A" + h, defaults, null, 0);
