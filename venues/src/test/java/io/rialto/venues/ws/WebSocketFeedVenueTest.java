@@ -1,0 +1,194 @@
+package io.rialto.venues.ws;
+
+import io.rialto.core.config.ConfigLoader;
+import io.rialto.core.domain.CancelOrder;
+import io.rialto.core.domain.InstrumentRegistry;
+import io.rialto.core.domain.MarketData;
+import io.rialto.core.domain.ModifyOrder;
+import io.rialto.core.domain.NewOrder;
+import io.rialto.core.record.MdFrames;
+import io.rialto.core.spi.VenueAdapter;
+import io.rialto.core.spi.VenueContext;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.model.AttributeKeys;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.ws.BinaryMessage;
+import org.apache.pekko.http.javadsl.model.ws.Message;
+import org.apache.pekko.http.javadsl.model.ws.TextMessage;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WebSocketFeedVenueTest {
+    private static final ActorTestKit KIT = ActorTestKit.create("ws-feed", ConfigLoader.defaults());
+
+    @AfterAll
+    static void stop() {
+        KIT.shutdownTestKit();
+    }
+
+    @Test
+    void shouldForwardEveryVenueAdapterMethod() throws NoSuchMethodException {
+        for (Method m : VenueAdapter.class.getMethods()) {
+            if (Modifier.isStatic(m.getModifiers())) {
+                continue;
+            }
+            Method own = WebSocketFeedVenue.class.getMethod(m.getName(), m.getParameterTypes());
+            assertEquals(WebSocketFeedVenue.class, own.getDeclaringClass(), "WebSocketFeedVenue must forward "
+                    + m.getName());
+        }
+    }
+
+    @Test
+    void shouldCarryTheWrappedFeedOverTheSocketInOrderAndEndWithIt() throws Exception {
+        List<MarketData> data = WsFeeds.marketData(3, 400);
+        FeedVenue inner = new FeedVenue(Source.from(data));
+        WebSocketFeedVenue venue = new WebSocketFeedVenue(inner);
+        venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
+
+        List<MarketData> received = venue.marketData().runWith(Sink.seq(), KIT.system())
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        WsFeeds.assertSame(data, received);
+        assertEquals(1, inner.feedsMaterialized, "the wrapped feed is materialized once, by the server");
+        venue.disconnect();
+        assertEquals(1, inner.disconnects);
+    }
+
+    @Test
+    void shouldRefuseASecondClientOfTheSameFeed() throws Exception {
+        WebSocketFeedVenue venue = new WebSocketFeedVenue(new FeedVenue(Source.never()));
+        venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
+        venue.marketData().runWith(Sink.ignore(), KIT.system());
+        String uri = venue.feedUri().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        ExecutionException e = assertThrows(ExecutionException.class, () -> WebSocketFeedClient
+                .feed(KIT.system(), uri, WsFeeds.REGISTRY).runWith(Sink.ignore(), KIT.system())
+                .toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().startsWith(uri + ": WebSocket upgrade did not finish")
+                && e.getCause().getMessage().contains("409 Conflict"), e.getCause().getMessage());
+        venue.disconnect();
+    }
+
+    @Test
+    void shouldDecodeStreamedBinaryMessagesAsWellAsStrictOnes() throws Exception {
+        List<MarketData> data = WsFeeds.marketData(5, 120);
+        MdFrames.Encoder encoder = MdFrames.encoder(WsFeeds.REGISTRY);
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            ByteString frame = ByteString.fromArray(encoder.encode(0, data.get(i)));
+            messages.add(i % 2 == 0 ? BinaryMessage.create(frame) : BinaryMessage.create(chunks(frame, 7)));
+        }
+        String uri = serve(Source.from(messages));
+
+        List<MarketData> received = WebSocketFeedClient.feed(KIT.system(), uri, WsFeeds.REGISTRY)
+                .runWith(Sink.seq(), KIT.system()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        WsFeeds.assertSame(data, received);
+    }
+
+    @Test
+    void shouldFailTheFeedOnATextMessageOrAFrameThatDoesNotDecode() throws Exception {
+        String text = serve(Source.single(TextMessage.create("hello")));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> WebSocketFeedClient
+                .feed(KIT.system(), text, WsFeeds.REGISTRY).runWith(Sink.ignore(), KIT.system())
+                .toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertEquals(text + ": a text message; the feed sends binary messages only", e.getCause().getMessage());
+
+        String garbage = serve(Source.single(BinaryMessage.create(ByteString.fromString("\u0009garbage"))));
+        ExecutionException bad = assertThrows(ExecutionException.class, () -> WebSocketFeedClient
+                .feed(KIT.system(), garbage, WsFeeds.REGISTRY).runWith(Sink.ignore(), KIT.system())
+                .toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertTrue(bad.getCause().getMessage().startsWith(garbage + ": record 1 at byte "),
+                bad.getCause().getMessage());
+    }
+
+    private static Source<ByteString, NotUsed> chunks(ByteString frame, int size) {
+        List<ByteString> parts = new ArrayList<>();
+        for (int i = 0; i < frame.size(); i += size) {
+            parts.add(frame.slice(i, Math.min(frame.size(), i + size)));
+        }
+        return Source.from(parts);
+    }
+
+    /** A WebSocket server on loopback that sends {@code messages} to its client, then closes. */
+    private static String serve(Source<Message, NotUsed> messages) throws Exception {
+        Function<org.apache.pekko.http.javadsl.model.HttpRequest, HttpResponse> handler = request -> request
+                .getAttribute(AttributeKeys.webSocketUpgrade)
+                .map(upgrade -> upgrade.handleMessagesWith(Flow.fromSinkAndSourceCoupled(Sink.ignore(), messages)))
+                .orElse(HttpResponse.create().withStatus(StatusCodes.BAD_REQUEST));
+        int port = Http.get(KIT.system()).newServerAt("127.0.0.1", 0).bindSync(handler::apply)
+                .toCompletableFuture().get(5, TimeUnit.SECONDS).localAddress().getPort();
+        return "ws://127.0.0.1:" + port + "/md";
+    }
+
+    /** A venue that only has a feed; counts what the decorator asks of it. */
+    private static final class FeedVenue implements VenueAdapter {
+        private final Source<MarketData, ?> feed;
+        private volatile int feedsMaterialized;
+        private volatile int disconnects;
+
+        FeedVenue(Source<MarketData, ?> feed) {
+            this.feed = feed;
+        }
+
+        @Override
+        public String name() {
+            return "WS1";
+        }
+
+        @Override
+        public List<InstrumentRegistry.Listing> listings() {
+            return List.of();
+        }
+
+        @Override
+        public void connect(VenueContext ctx) {
+        }
+
+        @Override
+        public Source<MarketData, NotUsed> marketData() {
+            feedsMaterialized++;
+            return feed.mapMaterializedValue(m -> NotUsed.getInstance());
+        }
+
+        @Override
+        public void submit(NewOrder order) {
+        }
+
+        @Override
+        public void cancel(CancelOrder cancel) {
+        }
+
+        @Override
+        public void modify(ModifyOrder modify) {
+        }
+
+        @Override
+        public void stopMarketData() {
+        }
+
+        @Override
+        public void disconnect() {
+            disconnects++;
+        }
+    }
+}
