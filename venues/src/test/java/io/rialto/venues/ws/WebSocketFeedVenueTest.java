@@ -29,6 +29,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -75,9 +76,11 @@ class WebSocketFeedVenueTest {
 
     @Test
     void shouldRefuseASecondClientOfTheSameFeed() throws Exception {
-        WebSocketFeedVenue venue = new WebSocketFeedVenue(new FeedVenue(Source.never()));
+        FeedVenue inner = new FeedVenue(Source.never());
+        WebSocketFeedVenue venue = new WebSocketFeedVenue(inner);
         venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
         venue.marketData().runWith(Sink.ignore(), KIT.system());
+        inner.served.get(5, TimeUnit.SECONDS); // the venue's own client has the feed
         String uri = venue.feedUri().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
         ExecutionException e = assertThrows(ExecutionException.class, () -> WebSocketFeedClient
@@ -143,6 +146,7 @@ class WebSocketFeedVenueTest {
     /** A venue that only has a feed; counts what the decorator asks of it. */
     private static final class FeedVenue implements VenueAdapter {
         private final Source<MarketData, ?> feed;
+        private final CompletableFuture<Void> served = new CompletableFuture<>();
         private volatile int feedsMaterialized;
         private volatile int disconnects;
 
@@ -167,6 +171,7 @@ class WebSocketFeedVenueTest {
         @Override
         public Source<MarketData, NotUsed> marketData() {
             feedsMaterialized++;
+            served.complete(null);
             return feed.mapMaterializedValue(m -> NotUsed.getInstance());
         }
 
