@@ -99,7 +99,7 @@ class RunEndToEndTest {
     void shouldNameABadWebSocketSwitchAndExit2() {
         int code = rialto("run", "--duration", "1s", "--set", "rialto.sim.websocket = maybe");
         assertEquals(2, code);
-        assertTrue(err.toString().contains("rialto.sim.websocket=maybe") && err.toString().contains("BOOLEAN"),
+        assertTrue(err.toString().contains("rialto.sim.websocket = maybe") && err.toString().contains("BOOLEAN"),
                 err.toString());
     }
 
