@@ -1,12 +1,9 @@
 package io.rialto.venues.ws;
 
 import io.rialto.core.config.ConfigLoader;
-import io.rialto.core.domain.CancelOrder;
-import io.rialto.core.domain.InstrumentRegistry;
 import io.rialto.core.domain.MarketData;
-import io.rialto.core.domain.ModifyOrder;
-import io.rialto.core.domain.NewOrder;
 import io.rialto.core.record.MdFrames;
+import io.rialto.core.spi.ForwardingVenue;
 import io.rialto.core.spi.VenueAdapter;
 import io.rialto.core.spi.VenueContext;
 import org.apache.pekko.NotUsed;
@@ -27,9 +24,12 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -46,41 +46,44 @@ class WebSocketFeedVenueTest {
         KIT.shutdownTestKit();
     }
 
+    /** Everything but the feed is ForwardingVenue's, which hands every SPI method on (ForwardingVenueTest). */
     @Test
-    void shouldForwardEveryVenueAdapterMethod() throws NoSuchMethodException {
+    void shouldChangeOnlyHowTheFeedTravels() throws NoSuchMethodException {
         for (Method m : VenueAdapter.class.getMethods()) {
             if (Modifier.isStatic(m.getModifiers())) {
                 continue;
             }
-            Method own = WebSocketFeedVenue.class.getMethod(m.getName(), m.getParameterTypes());
-            assertEquals(WebSocketFeedVenue.class, own.getDeclaringClass(), "WebSocketFeedVenue must forward "
-                    + m.getName());
+            Class<?> owner = WebSocketFeedVenue.class.getMethod(m.getName(), m.getParameterTypes()).getDeclaringClass();
+            boolean own = Set.of("connect", "marketData", "disconnect").contains(m.getName());
+            assertEquals(own ? WebSocketFeedVenue.class : ForwardingVenue.class, owner, m.getName());
         }
     }
 
     @Test
     void shouldCarryTheWrappedFeedOverTheSocketInOrderAndEndWithIt() throws Exception {
         List<MarketData> data = WsFeeds.marketData(3, 400);
-        FeedVenue inner = new FeedVenue(Source.from(data));
-        WebSocketFeedVenue venue = new WebSocketFeedVenue(inner);
+        List<String> calls = new CopyOnWriteArrayList<>();
+        WebSocketFeedVenue venue = new WebSocketFeedVenue(feedVenue(Source.from(data), calls,
+                new CompletableFuture<>()));
         venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
 
         List<MarketData> received = venue.marketData().runWith(Sink.seq(), KIT.system())
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         WsFeeds.assertSame(data, received);
-        assertEquals(1, inner.feedsMaterialized, "the wrapped feed is materialized once, by the server");
         venue.disconnect();
-        assertEquals(1, inner.disconnects);
+        assertEquals(List.of("connect", "name", "marketData", "disconnect"), calls,
+                "connected, named in the server, its feed materialized once (by the server), disconnected");
     }
 
     @Test
     void shouldRefuseASecondClientOfTheSameFeed() throws Exception {
-        FeedVenue inner = new FeedVenue(Source.never());
-        WebSocketFeedVenue venue = new WebSocketFeedVenue(inner);
+        CompletableFuture<Void> served = new CompletableFuture<>();
+        WebSocketFeedVenue venue = new WebSocketFeedVenue(feedVenue(Source.never(), new CopyOnWriteArrayList<>(),
+                served));
         venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
         venue.marketData().runWith(Sink.ignore(), KIT.system());
-        inner.served.get(5, TimeUnit.SECONDS); // the venue's own client has the feed
+        served.get(5, TimeUnit.SECONDS); // the venue's own client has the feed
         String uri = venue.feedUri().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
         ExecutionException e = assertThrows(ExecutionException.class, () -> WebSocketFeedClient
@@ -143,57 +146,20 @@ class WebSocketFeedVenueTest {
         return "ws://127.0.0.1:" + port + "/md";
     }
 
-    /** A venue that only has a feed; counts what the decorator asks of it. */
-    private static final class FeedVenue implements VenueAdapter {
-        private final Source<MarketData, ?> feed;
-        private final CompletableFuture<Void> served = new CompletableFuture<>();
-        private volatile int feedsMaterialized;
-        private volatile int disconnects;
-
-        FeedVenue(Source<MarketData, ?> feed) {
-            this.feed = feed;
-        }
-
-        @Override
-        public String name() {
-            return "WS1";
-        }
-
-        @Override
-        public List<InstrumentRegistry.Listing> listings() {
-            return List.of();
-        }
-
-        @Override
-        public void connect(VenueContext ctx) {
-        }
-
-        @Override
-        public Source<MarketData, NotUsed> marketData() {
-            feedsMaterialized++;
-            served.complete(null);
-            return feed.mapMaterializedValue(m -> NotUsed.getInstance());
-        }
-
-        @Override
-        public void submit(NewOrder order) {
-        }
-
-        @Override
-        public void cancel(CancelOrder cancel) {
-        }
-
-        @Override
-        public void modify(ModifyOrder modify) {
-        }
-
-        @Override
-        public void stopMarketData() {
-        }
-
-        @Override
-        public void disconnect() {
-            disconnects++;
-        }
+    /** A venue that only has a feed; records which of its methods were called, and completes {@code served}. */
+    private static VenueAdapter feedVenue(Source<MarketData, ?> feed, List<String> calls,
+                                          CompletableFuture<Void> served) {
+        return (VenueAdapter) Proxy.newProxyInstance(VenueAdapter.class.getClassLoader(),
+                new Class<?>[] {VenueAdapter.class}, (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    return switch (method.getName()) {
+                        case "name" -> "WS1";
+                        case "marketData" -> {
+                            served.complete(null);
+                            yield feed.mapMaterializedValue(m -> NotUsed.getInstance());
+                        }
+                        default -> null;
+                    };
+                });
     }
 }
