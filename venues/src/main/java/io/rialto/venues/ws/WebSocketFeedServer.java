@@ -13,6 +13,7 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.ws.BinaryMessage;
 import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
+import org.apache.pekko.http.javadsl.settings.ServerSettings;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -36,6 +37,11 @@ import java.util.function.Supplier;
 final class WebSocketFeedServer {
     static final String PATH = "/md";
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(2);
+    /**
+     * A feed that is silent this long (no participant flow, a stalled venue) gets a WebSocket ping, so that neither
+     * end's {@code idle-timeout} closes a connection that is only quiet.
+     */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(1);
 
     private final String name;
     private final Supplier<Source<MarketData, ?>> feed;
@@ -56,7 +62,10 @@ final class WebSocketFeedServer {
         this.feed = feed;
         this.registry = registry;
         this.venueIndex = venueIndex;
-        this.binding = Http.get(system).newServerAt("127.0.0.1", 0).bindSync(this::handle);
+        ServerSettings settings = ServerSettings.create(system.settings().config());
+        settings = settings.withWebsocketSettings(settings.getWebsocketSettings()
+                .withPeriodicKeepAliveMaxIdle(KEEP_ALIVE));
+        this.binding = Http.get(system).newServerAt("127.0.0.1", 0).withSettings(settings).bindSync(this::handle);
     }
 
     /** Where the feed is served; completes once the server is bound (fails if it could not bind). */

@@ -1,5 +1,6 @@
 package io.rialto.venues.ws;
 
+import com.typesafe.config.ConfigFactory;
 import io.rialto.core.config.ConfigLoader;
 import io.rialto.core.domain.MarketData;
 import io.rialto.core.record.MdFrames;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +41,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WebSocketFeedVenueTest {
-    private static final ActorTestKit KIT = ActorTestKit.create("ws-feed", ConfigLoader.defaults());
+    /** Idle timeouts far below the 60 s default, so that a quiet feed would be cut within the test. */
+    private static final ActorTestKit KIT = ActorTestKit.create("ws-feed", ConfigFactory.parseString(
+            "pekko.http.client.idle-timeout = 1500ms\npekko.http.server.idle-timeout = 1500ms\n")
+            .withFallback(ConfigLoader.defaults()));
 
     @AfterAll
     static void stop() {
@@ -74,6 +79,22 @@ class WebSocketFeedVenueTest {
         venue.disconnect();
         assertEquals(List.of("connect", "name", "marketData", "disconnect"), calls,
                 "connected, named in the server, its feed materialized once (by the server), disconnected");
+    }
+
+    @Test
+    void shouldKeepAQuietFeedConnectedLongerThanTheIdleTimeout() throws Exception {
+        List<MarketData> data = WsFeeds.marketData(9, 2);
+        Source<MarketData, NotUsed> quiet = Source.single(data.get(0))
+                .concat(Source.single(data.get(1)).initialDelay(Duration.ofMillis(3_000)));
+        WebSocketFeedVenue venue = new WebSocketFeedVenue(feedVenue(quiet, new CopyOnWriteArrayList<>(),
+                new CompletableFuture<>()));
+        venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
+
+        List<MarketData> received = venue.marketData().runWith(Sink.seq(), KIT.system())
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        WsFeeds.assertSame(data, received);
+        venue.disconnect();
     }
 
     @Test
