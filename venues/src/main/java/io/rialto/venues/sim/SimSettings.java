@@ -18,9 +18,9 @@ import java.util.List;
  * @param faults        the faults each venue injects, by venue index (see {@link SimFaults})
  */
 public record SimSettings(boolean enabled, boolean websocket, int venues, int symbols, int venuesPerSymbol,
-                          double mdRate, double mdSkew, long seed, BigDecimal tickSize, BigDecimal lotSize, long minQtyLots,
-                          long maxQtyLots, BigDecimal startPrice, double volatilityTicks, int batchSize,
-                          Duration tickInterval, int initialLevels, long makerFeePpm, long takerFeePpm,
+                          double mdRate, double mdSkew, long seed, BigDecimal tickSize, BigDecimal lotSize,
+                          long minQtyLots, long maxQtyLots, BigDecimal startPrice, double volatilityTicks,
+                          int batchSize, Duration tickInterval, int initialLevels, long makerFeePpm, long takerFeePpm,
                           List<SimFaults> faults) {
 
     public static SimSettings create(Config config) {

@@ -68,15 +68,8 @@ class WebSocketFeedVenueTest {
     void shouldCarryTheWrappedFeedOverTheSocketInOrderAndEndWithIt() throws Exception {
         List<MarketData> data = WsFeeds.marketData(3, 400);
         List<String> calls = new CopyOnWriteArrayList<>();
-        WebSocketFeedVenue venue = new WebSocketFeedVenue(feedVenue(Source.from(data), calls,
-                new CompletableFuture<>()));
-        venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
 
-        List<MarketData> received = venue.marketData().runWith(Sink.seq(), KIT.system())
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
-
-        WsFeeds.assertSame(data, received);
-        venue.disconnect();
+        WsFeeds.assertSame(data, overTheSocket(Source.from(data), calls));
         assertEquals(List.of("connect", "name", "marketData", "disconnect"), calls,
                 "connected, named in the server, its feed materialized once (by the server), disconnected");
     }
@@ -86,15 +79,8 @@ class WebSocketFeedVenueTest {
         List<MarketData> data = WsFeeds.marketData(9, 2);
         Source<MarketData, NotUsed> quiet = Source.single(data.get(0))
                 .concat(Source.single(data.get(1)).initialDelay(Duration.ofMillis(3_000)));
-        WebSocketFeedVenue venue = new WebSocketFeedVenue(feedVenue(quiet, new CopyOnWriteArrayList<>(),
-                new CompletableFuture<>()));
-        venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
 
-        List<MarketData> received = venue.marketData().runWith(Sink.seq(), KIT.system())
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
-
-        WsFeeds.assertSame(data, received);
-        venue.disconnect();
+        WsFeeds.assertSame(data, overTheSocket(quiet, new CopyOnWriteArrayList<>()));
     }
 
     @Test
@@ -146,6 +132,16 @@ class WebSocketFeedVenueTest {
                 .toCompletableFuture().get(5, TimeUnit.SECONDS));
         assertTrue(bad.getCause().getMessage().startsWith(garbage + ": record 1 at byte "),
                 bad.getCause().getMessage());
+    }
+
+    /** Wraps a venue with {@code feed}, connects, reads the whole feed over the socket, and disconnects. */
+    private static List<MarketData> overTheSocket(Source<MarketData, ?> feed, List<String> calls) throws Exception {
+        WebSocketFeedVenue venue = new WebSocketFeedVenue(feedVenue(feed, calls, new CompletableFuture<>()));
+        venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
+        List<MarketData> received = venue.marketData().runWith(Sink.seq(), KIT.system())
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        venue.disconnect();
+        return received;
     }
 
     private static Source<ByteString, NotUsed> chunks(ByteString frame, int size) {
