@@ -73,6 +73,36 @@ class RunEndToEndTest {
         assertTrue(out.toString().contains("md ") && out.toString().contains("ev/s"), "a progress line:\n" + out);
     }
 
+    /** {@code rialto.sim.websocket = on}: every simulated feed crosses a real WebSocket on loopback. */
+    @Test
+    void shouldIngestTheSimulatedFeedsOverWebSocketsWithoutAGap(@TempDir Path dir) throws Exception {
+        Path summary = dir.resolve("s.json");
+        int code = rialto("run", "--duration", "3s", "--venues", "2", "--symbols", "6", "--strategies", "30",
+                "--md-rate", "20000", "--seed", "7", "--summary-json", summary.toString(),
+                "--set", "rialto.sim.websocket = on");
+        assertEquals(0, code, "exit code; stderr:\n" + err + "\nstdout:\n" + out);
+        JsonNode s = new ObjectMapper().readTree(summary.toFile());
+        assertTrue(s.get("md_events").asLong() > 20_000, "market data crossed the sockets: " + s.get("md_events"));
+        assertEquals(0, s.get("md_gaps").asLong(), "no frame lost or reordered");
+        assertTrue(s.get("orders_submitted").asLong() > 0, "strategies sent orders");
+        assertTrue(s.get("fills").asLong() > 0, "orders filled");
+        assertEquals(0, s.get("dropped_orders").asLong(), s.get("reconciliation").toString());
+        Path check = Path.of("../../shared/tools/check-run-summary"); // the format check, where the project has it
+        if (Files.isExecutable(check)) {
+            Process p = new ProcessBuilder(check.toString(), summary.toString()).redirectErrorStream(true).start();
+            String said = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), said);
+        }
+    }
+
+    @Test
+    void shouldNameABadWebSocketSwitchAndExit2() {
+        int code = rialto("run", "--duration", "1s", "--set", "rialto.sim.websocket = maybe");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("rialto.sim.websocket = maybe") && err.toString().contains("BOOLEAN"),
+                err.toString());
+    }
+
     @Test
     void shouldNameTheStrategyAndParameterOfABadParameterAndExit2() {
         int code = rialto("run", "--duration", "1s", "--set", "rialto.strategies = [{ id = mm-x, kind = market-maker,"

@@ -1,7 +1,7 @@
 package io.rialto.core.cli;
 
-import io.rialto.core.record.RecordingVenue;
 import io.rialto.core.spi.FiniteVenue;
+import io.rialto.core.spi.ForwardingVenue;
 import io.rialto.core.spi.VenueAdapter;
 
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** What {@code rialto run} needs to know of the replay venues among its adapters (recorded or not). */
+/** What {@code rialto run} needs to know of the replay venues among its adapters (recorded or otherwise wrapped). */
 final class Replays {
     private final List<FiniteVenue> finite = new ArrayList<>();
     private final boolean allFinite;
@@ -17,8 +17,7 @@ final class Replays {
     Replays(List<VenueAdapter> adapters) {
         boolean all = !adapters.isEmpty();
         for (VenueAdapter adapter : adapters) {
-            VenueAdapter inner = adapter instanceof RecordingVenue r ? r.delegate() : adapter;
-            if (inner instanceof FiniteVenue f) {
+            if (ForwardingVenue.innermost(adapter) instanceof FiniteVenue f) {
                 finite.add(f);
             } else {
                 all = false;

@@ -2,6 +2,7 @@ package io.rialto.core.record;
 
 import io.rialto.core.domain.BookSnapshot;
 import io.rialto.core.domain.InstrumentRegistry;
+import io.rialto.core.domain.MdBatch;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -26,6 +27,7 @@ public final class MdRecordReader implements Closeable {
     public static final int END_OF_FILE = -1;
 
     private final Path file;
+    private final String source;
     private final InputStream in;
     private final byte[] buf = new byte[1 << 16];
     private int pos;
@@ -53,6 +55,7 @@ public final class MdRecordReader implements Closeable {
 
     private MdRecordReader(Path file) throws IOException {
         this.file = file;
+        this.source = file.toString();
         this.in = Files.newInputStream(file);
         try {
             byte[] magic = new byte[8];
@@ -88,6 +91,22 @@ public final class MdRecordReader implements Closeable {
             in.close();
             throw e;
         }
+    }
+
+    /**
+     * A reader of records without a header ({@link MdFrames}): the venues and instruments are the given ones,
+     * and the delta state starts as at the beginning of a recording.
+     */
+    MdRecordReader(String source, InputStream in, List<String> venues, List<InstrumentRegistry.Listing> listings) {
+        this.file = null;
+        this.source = source;
+        this.in = in;
+        this.venues.addAll(venues);
+        this.listings.addAll(listings);
+        this.startEpochMs = 0;
+        lastPrice = new long[listings.size()];
+        lastSeq = new long[listings.size()];
+        Arrays.fill(lastSeq, -1);
     }
 
     /** Opens a recording and reads its header. */
@@ -246,6 +265,18 @@ public final class MdRecordReader implements Closeable {
         return snapshot;
     }
 
+    /** The batch just read, as a new {@link MdBatch} of its own arrays (not yet stamped). */
+    public MdBatch batch() {
+        return new MdBatch(venueIndex, size, Arrays.copyOf(kinds, size), Arrays.copyOf(instrumentIds, size),
+                Arrays.copyOf(sides, size), Arrays.copyOf(prices, size), Arrays.copyOf(qtys, size),
+                Arrays.copyOf(seqs, size), 0L);
+    }
+
+    /** True when every byte the input has delivered so far has been read. */
+    boolean drained() {
+        return pos == limit;
+    }
+
     /** Records read so far (the number of the current record, from 1). */
     public long records() {
         return records;
@@ -257,7 +288,7 @@ public final class MdRecordReader implements Closeable {
     }
 
     private MdRecordException error(String what) {
-        return new MdRecordException(file + ": record " + (records + 1) + " at byte " + (consumed + pos) + ": "
+        return new MdRecordException(source + ": record " + (records + 1) + " at byte " + (consumed + pos) + ": "
                 + what);
     }
 

@@ -32,6 +32,16 @@ final class MdRecordWriter implements AutoCloseable {
         this.out = out;
     }
 
+    /**
+     * Starts the delta state as at the beginning of a recording of {@code instruments} instruments; alone, it
+     * starts a stream of records without a header ({@link MdFrames}).
+     */
+    void startHeaderless(int instruments) {
+        lastPrice = new long[instruments];
+        lastSeq = new long[instruments];
+        Arrays.fill(lastSeq, -1);
+    }
+
     void writeHeader(InstrumentRegistry registry, long startEpochMs, long startNs) throws IOException {
         ensure(16);
         System.arraycopy(MdRecordFormat.MAGIC, 0, buf, pos, 8);
@@ -54,9 +64,7 @@ final class MdRecordWriter implements AutoCloseable {
             varint(i.minQtyLots());
             varint(i.maxQtyLots());
         }
-        lastPrice = new long[registry.size()];
-        lastSeq = new long[registry.size()];
-        Arrays.fill(lastSeq, -1);
+        startHeaderless(registry.size());
         lastRecordNs = startNs;
         drainIfFull();
     }
@@ -120,6 +128,11 @@ final class MdRecordWriter implements AutoCloseable {
 
     long bytes() {
         return bytes + pos;
+    }
+
+    /** Hands what is buffered to the output stream. */
+    void flush() throws IOException {
+        drain();
     }
 
     /** Writes the END record and flushes; the stream is closed by its owner. */

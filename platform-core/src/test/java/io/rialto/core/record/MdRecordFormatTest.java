@@ -26,13 +26,13 @@ class MdRecordFormatTest {
     @TempDir
     Path dir;
 
-    private final InstrumentRegistry registry = InstrumentRegistry.of(List.of("V1", "V2"), List.of(
+    final InstrumentRegistry registry = InstrumentRegistry.of(List.of("V1", "V2"), List.of(
             new InstrumentRegistry.Listing("V1", "AAA", new BigDecimal("0.01"), BigDecimal.ONE, 1, 1000),
             new InstrumentRegistry.Listing("V2", "AAA", new BigDecimal("0.05"), new BigDecimal("0.001"), 2, 5000),
             new InstrumentRegistry.Listing("V2", "BBB", new BigDecimal("1"), BigDecimal.TEN, 1, 10)));
 
     /** Seeded market data: batches with big and small price moves, trades, sequence gaps, and snapshots. */
-    private List<MarketData> marketData(long seed) {
+    List<MarketData> marketData(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<MarketData> out = new ArrayList<>();
         long[] seqs = new long[registry.size()];

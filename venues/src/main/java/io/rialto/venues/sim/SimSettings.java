@@ -10,15 +10,17 @@ import java.util.List;
 /**
  * Settings of the simulated venues, read from {@code rialto.sim}.
  *
+ * @param websocket     serve each venue's feed over a WebSocket on loopback and read it back with the WebSocket
+ *                      client ({@link io.rialto.venues.ws.WebSocketFeedVenue}) instead of in process
  * @param mdRate        total market-data events per second over all venues (0 = no participant flow)
  * @param mdSkew        Zipf exponent of the rate over symbols: 0 spreads it evenly, 1 makes a few symbols hot
  * @param makerFeePpm   maker fee in millionths of notional (negative: a rebate)
  * @param faults        the faults each venue injects, by venue index (see {@link SimFaults})
  */
-public record SimSettings(boolean enabled, int venues, int symbols, int venuesPerSymbol, double mdRate,
-                          double mdSkew, long seed, BigDecimal tickSize, BigDecimal lotSize, long minQtyLots,
-                          long maxQtyLots, BigDecimal startPrice, double volatilityTicks, int batchSize,
-                          Duration tickInterval, int initialLevels, long makerFeePpm, long takerFeePpm,
+public record SimSettings(boolean enabled, boolean websocket, int venues, int symbols, int venuesPerSymbol,
+                          double mdRate, double mdSkew, long seed, BigDecimal tickSize, BigDecimal lotSize,
+                          long minQtyLots, long maxQtyLots, BigDecimal startPrice, double volatilityTicks,
+                          int batchSize, Duration tickInterval, int initialLevels, long makerFeePpm, long takerFeePpm,
                           List<SimFaults> faults) {
 
     public static SimSettings create(Config config) {
@@ -39,6 +41,7 @@ public record SimSettings(boolean enabled, int venues, int symbols, int venuesPe
         int venues = Settings.intIn(s, "venues", 1, 1000);
         return new SimSettings(
                 Settings.bool(s, "enabled"),
+                Settings.bool(s, "websocket"),
                 venues,
                 Settings.intIn(s, "symbols", 1, 1_000_000),
                 Settings.intIn(s, "venues-per-symbol", 1, 1000),

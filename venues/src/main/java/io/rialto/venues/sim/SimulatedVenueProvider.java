@@ -3,11 +3,15 @@ package io.rialto.venues.sim;
 import com.typesafe.config.Config;
 import io.rialto.core.spi.VenueAdapter;
 import io.rialto.core.spi.VenueAdapterProvider;
+import io.rialto.venues.ws.WebSocketFeedVenue;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Makes the simulated venues of {@code rialto.sim} (none when {@code rialto.sim.enabled = false}). */
+/**
+ * Makes the simulated venues of {@code rialto.sim} (none when {@code rialto.sim.enabled = false}), each behind a
+ * WebSocket feed when {@code rialto.sim.websocket = on}.
+ */
 public final class SimulatedVenueProvider implements VenueAdapterProvider {
 
     @Override
@@ -23,7 +27,8 @@ public final class SimulatedVenueProvider implements VenueAdapterProvider {
             return venues;
         }
         for (int v = 0; v < settings.venues(); v++) {
-            venues.add(new SimulatedVenue(settings, v, settings.mdRate() / settings.venues()));
+            SimulatedVenue venue = new SimulatedVenue(settings, v, settings.mdRate() / settings.venues());
+            venues.add(settings.websocket() ? new WebSocketFeedVenue(venue) : venue);
         }
         return venues;
     }

@@ -1,0 +1,182 @@
+package io.rialto.venues.ws;
+
+import com.typesafe.config.ConfigFactory;
+import io.rialto.core.config.ConfigLoader;
+import io.rialto.core.domain.MarketData;
+import io.rialto.core.record.MdFrames;
+import io.rialto.core.spi.ForwardingVenue;
+import io.rialto.core.spi.VenueAdapter;
+import io.rialto.core.spi.VenueContext;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.model.AttributeKeys;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.ws.BinaryMessage;
+import org.apache.pekko.http.javadsl.model.ws.Message;
+import org.apache.pekko.http.javadsl.model.ws.TextMessage;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WebSocketFeedVenueTest {
+    /** Idle timeouts far below the 60 s default, so that a quiet feed would be cut within the test. */
+    private static final ActorTestKit KIT = ActorTestKit.create("ws-feed", ConfigFactory.parseString(
+            "pekko.http.client.idle-timeout = 1500ms\npekko.http.server.idle-timeout = 1500ms\n")
+            .withFallback(ConfigLoader.defaults()));
+
+    @AfterAll
+    static void stop() {
+        KIT.shutdownTestKit();
+    }
+
+    /** Everything but the feed is ForwardingVenue's, which hands every SPI method on (ForwardingVenueTest). */
+    @Test
+    void shouldChangeOnlyHowTheFeedTravels() throws NoSuchMethodException {
+        for (Method m : VenueAdapter.class.getMethods()) {
+            if (Modifier.isStatic(m.getModifiers())) {
+                continue;
+            }
+            Class<?> owner = WebSocketFeedVenue.class.getMethod(m.getName(), m.getParameterTypes()).getDeclaringClass();
+            boolean own = Set.of("connect", "marketData", "disconnect").contains(m.getName());
+            assertEquals(own ? WebSocketFeedVenue.class : ForwardingVenue.class, owner, m.getName());
+        }
+    }
+
+    @Test
+    void shouldCarryTheWrappedFeedOverTheSocketInOrderAndEndWithIt() throws Exception {
+        List<MarketData> data = WsFeeds.marketData(3, 400);
+        List<String> calls = new CopyOnWriteArrayList<>();
+
+        WsFeeds.assertSame(data, overTheSocket(Source.from(data), calls));
+        assertEquals(List.of("connect", "name", "marketData", "disconnect"), calls,
+                "connected, named in the server, its feed materialized once (by the server), disconnected");
+    }
+
+    @Test
+    void shouldKeepAQuietFeedConnectedLongerThanTheIdleTimeout() throws Exception {
+        List<MarketData> data = WsFeeds.marketData(9, 2);
+        Source<MarketData, NotUsed> quiet = Source.single(data.get(0))
+                .concat(Source.single(data.get(1)).initialDelay(Duration.ofMillis(3_000)));
+
+        WsFeeds.assertSame(data, overTheSocket(quiet, new CopyOnWriteArrayList<>()));
+    }
+
+    @Test
+    void shouldRefuseASecondClientOfTheSameFeed() throws Exception {
+        CompletableFuture<Void> served = new CompletableFuture<>();
+        WebSocketFeedVenue venue = new WebSocketFeedVenue(feedVenue(Source.never(), new CopyOnWriteArrayList<>(),
+                served));
+        venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
+        venue.marketData().runWith(Sink.ignore(), KIT.system());
+        served.get(5, TimeUnit.SECONDS); // the venue's own client has the feed
+        String uri = venue.feedUri().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        ExecutionException e = assertThrows(ExecutionException.class, () -> WebSocketFeedClient
+                .feed(KIT.system(), uri, WsFeeds.REGISTRY).runWith(Sink.ignore(), KIT.system())
+                .toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().startsWith(uri + ": WebSocket upgrade did not finish")
+                && e.getCause().getMessage().contains("409 Conflict"), e.getCause().getMessage());
+        venue.disconnect();
+    }
+
+    @Test
+    void shouldDecodeStreamedBinaryMessagesAsWellAsStrictOnes() throws Exception {
+        List<MarketData> data = WsFeeds.marketData(5, 120);
+        MdFrames.Encoder encoder = MdFrames.encoder(WsFeeds.REGISTRY);
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            ByteString frame = ByteString.fromArray(encoder.encode(0, data.get(i)));
+            messages.add(i % 2 == 0 ? BinaryMessage.create(frame) : BinaryMessage.create(chunks(frame, 7)));
+        }
+        String uri = serve(Source.from(messages));
+
+        List<MarketData> received = WebSocketFeedClient.feed(KIT.system(), uri, WsFeeds.REGISTRY)
+                .runWith(Sink.seq(), KIT.system()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        WsFeeds.assertSame(data, received);
+    }
+
+    @Test
+    void shouldFailTheFeedOnATextMessageOrAFrameThatDoesNotDecode() throws Exception {
+        String text = serve(Source.single(TextMessage.create("hello")));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> WebSocketFeedClient
+                .feed(KIT.system(), text, WsFeeds.REGISTRY).runWith(Sink.ignore(), KIT.system())
+                .toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertEquals(text + ": a text message; the feed sends binary messages only", e.getCause().getMessage());
+
+        String garbage = serve(Source.single(BinaryMessage.create(ByteString.fromString("\u0009garbage"))));
+        ExecutionException bad = assertThrows(ExecutionException.class, () -> WebSocketFeedClient
+                .feed(KIT.system(), garbage, WsFeeds.REGISTRY).runWith(Sink.ignore(), KIT.system())
+                .toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertTrue(bad.getCause().getMessage().startsWith(garbage + ": record 1 at byte "),
+                bad.getCause().getMessage());
+    }
+
+    /** Wraps a venue with {@code feed}, connects, reads the whole feed over the socket, and disconnects. */
+    private static List<MarketData> overTheSocket(Source<MarketData, ?> feed, List<String> calls) throws Exception {
+        WebSocketFeedVenue venue = new WebSocketFeedVenue(feedVenue(feed, calls, new CompletableFuture<>()));
+        venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
+        List<MarketData> received = venue.marketData().runWith(Sink.seq(), KIT.system())
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        venue.disconnect();
+        return received;
+    }
+
+    private static Source<ByteString, NotUsed> chunks(ByteString frame, int size) {
+        List<ByteString> parts = new ArrayList<>();
+        for (int i = 0; i < frame.size(); i += size) {
+            parts.add(frame.slice(i, Math.min(frame.size(), i + size)));
+        }
+        return Source.from(parts);
+    }
+
+    /** A WebSocket server on loopback that sends {@code messages} to its client, then closes. */
+    private static String serve(Source<Message, NotUsed> messages) throws Exception {
+        Function<org.apache.pekko.http.javadsl.model.HttpRequest, HttpResponse> handler = request -> request
+                .getAttribute(AttributeKeys.webSocketUpgrade)
+                .map(upgrade -> upgrade.handleMessagesWith(Flow.fromSinkAndSourceCoupled(Sink.ignore(), messages)))
+                .orElse(HttpResponse.create().withStatus(StatusCodes.BAD_REQUEST));
+        int port = Http.get(KIT.system()).newServerAt("127.0.0.1", 0).bindSync(handler::apply)
+                .toCompletableFuture().get(5, TimeUnit.SECONDS).localAddress().getPort();
+        return "ws://127.0.0.1:" + port + "/md";
+    }
+
+    /** A venue that only has a feed; records which of its methods were called, and completes {@code served}. */
+    private static VenueAdapter feedVenue(Source<MarketData, ?> feed, List<String> calls,
+                                          CompletableFuture<Void> served) {
+        return (VenueAdapter) Proxy.newProxyInstance(VenueAdapter.class.getClassLoader(),
+                new Class<?>[] {VenueAdapter.class}, (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    return switch (method.getName()) {
+                        case "name" -> "WS1";
+                        case "marketData" -> {
+                            served.complete(null);
+                            yield feed.mapMaterializedValue(m -> NotUsed.getInstance());
+                        }
+                        default -> null;
+                    };
+                });
+    }
+}
