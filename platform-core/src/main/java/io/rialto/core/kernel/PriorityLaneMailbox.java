@@ -75,10 +75,15 @@ public final class PriorityLaneMailbox implements MailboxType, ProducesMessageQu
             }
         }
 
+        /**
+         * Relaxed polls: a producer that has claimed a slot but not yet written it (preempted in between, which on
+         * a machine with more threads than cores is common) is not waited for by spinning; {@link #hasMessages}
+         * still sees the claim, so the mailbox is scheduled again and the message taken on the next run.
+         */
         @Override
         public Envelope dequeue() {
-            Envelope envelope = priority.poll();
-            return envelope != null ? envelope : ordinary.poll();
+            Envelope envelope = priority.relaxedPoll();
+            return envelope != null ? envelope : ordinary.relaxedPoll();
         }
 
         @Override
@@ -98,8 +103,8 @@ public final class PriorityLaneMailbox implements MailboxType, ProducesMessageQu
 
         @Override
         public void cleanUp(ActorRef owner, MessageQueue deadLetters) {
-            Envelope envelope;
-            while ((envelope = dequeue()) != null) {
+            Envelope envelope; // strict polls: at the end, wait for a producer caught between claim and write
+            while ((envelope = priority.poll()) != null || (envelope = ordinary.poll()) != null) {
                 deadLetters.enqueue(owner, envelope);
             }
         }
