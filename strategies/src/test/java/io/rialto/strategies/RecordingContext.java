@@ -161,6 +161,23 @@ final class RecordingContext implements StrategyContext {
         return "ACC-T";
     }
 
+    private final java.util.Set<String> subscriptions = new java.util.TreeSet<>();
+
+    @Override
+    public void subscribe(String symbol) {
+        subscriptions.add(symbol);
+    }
+
+    @Override
+    public void unsubscribe(String symbol) {
+        subscriptions.remove(symbol);
+    }
+
+    @Override
+    public java.util.Set<String> subscriptions() {
+        return java.util.Collections.unmodifiableSet(subscriptions);
+    }
+
     @Override
     public List<Instrument> instruments() {
         return List.of();

@@ -23,6 +23,7 @@ import io.rialto.core.spi.Strategy;
 import io.rialto.core.spi.StrategyContext;
 import io.rialto.core.spi.StrategyParams;
 import org.agrona.collections.Int2IntHashMap;
+import org.agrona.collections.IntHashSet;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -116,6 +117,8 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     /** Positions by the instrument's slot in {@link #instruments}, not by registry id: a strategy trades few. */
     private final PositionLedger ledger;
     private final Int2IntHashMap slotByInstrument = new Int2IntHashMap(-1);
+    /** Symbols whose books and trades this strategy gets now: its declared ones, plus and minus run-time changes. */
+    private final IntHashSet subscribed = new IntHashSet();
     /** bid + ask of the last two-sided book seen per instrument slot (twice the mid, exact); 0 before one. */
     private long[] markX2;
     private final List<Instrument> instruments = new ArrayList<>();
@@ -171,17 +174,15 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
         this.supervision = supervision;
         this.restartPolicy = new RestartPolicy(supervision);
         for (int symbol : spec.symbols()) {
-            for (int id : registry.instrumentsOfSymbol(symbol)) {
-                slotByInstrument.put(id, instruments.size());
-                instruments.add(registry.get(id));
-            }
+            subscribed.add(symbol);
+            addInstrumentsOf(symbol);
         }
         this.ledger = new PositionLedger(instruments.size());
         this.markX2 = new long[instruments.size()];
         this.strategy = spec.factory().create(spec.params());
         this.running = true;
         safely(() -> strategy.onStart(context));
-        for (int symbol : spec.symbols()) {
+        for (int symbol : subscribed) {
             books.ref(symbol).tell(new SymbolBook.Subscribe(symbol, spec.index(), ctx.getSelf()));
         }
     }
@@ -201,6 +202,9 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     }
 
     private Behavior<Command> onBook(BookUpdate update) {
+        if (!subscribed.contains(update.symbolIndex())) {
+            return this; // sent before an unsubscribe reached the book, which no longer counts on our credit
+        }
         for (int v = 0; v < update.venueCount(); v++) {
             if (update.bidLevels(v) > 0 && update.askLevels(v) > 0) {
                 int slot = slotByInstrument.get(update.instrumentId(v));
@@ -221,7 +225,20 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
         return this;
     }
 
+    /** Makes every listing of {@code symbol} tradable (once; positions never shrink away). */
+    private void addInstrumentsOf(int symbol) {
+        for (int id : registry.instrumentsOfSymbol(symbol)) {
+            if (slotByInstrument.get(id) < 0) {
+                slotByInstrument.put(id, instruments.size());
+                instruments.add(registry.get(id));
+            }
+        }
+    }
+
     private Behavior<Command> onTrades(Trades trades) {
+        if (!subscribed.contains(registry.symbolOf(trades.trades()[0].instrumentId()))) {
+            return this; // one slice's trades are of one symbol, and it was unsubscribed meanwhile
+        }
         for (MarketTrade trade : trades.trades()) {
             if (live()) {
                 safely(() -> strategy.onTrade(trade));
@@ -298,9 +315,10 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
         suspended = false;
         cancelling = true;
         timers.cancelAll();
-        for (int symbol : spec.symbols()) {
+        for (int symbol : subscribed) {
             books.ref(symbol).tell(new SymbolBook.Unsubscribe(symbol, spec.index()));
         }
+        subscribed.clear();
         orders.forEach((id, state) -> cancelForStop(state));
     }
 
@@ -413,8 +431,46 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
         }
 
         @Override
+        public void subscribe(String symbol) {
+            int s = symbolIndexOf(symbol);
+            if (running && subscribed.add(s)) {
+                addInstrumentsOf(s);
+                ledger.ensureCapacity(instruments.size());
+                if (markX2.length < instruments.size()) {
+                    markX2 = java.util.Arrays.copyOf(markX2, instruments.size());
+                }
+                books.ref(s).tell(new SymbolBook.Subscribe(s, spec.index(), getContext().getSelf()));
+            }
+        }
+
+        @Override
+        public void unsubscribe(String symbol) {
+            int s = symbolIndexOf(symbol);
+            if (subscribed.remove(s)) {
+                books.ref(s).tell(new SymbolBook.Unsubscribe(s, spec.index()));
+            }
+        }
+
+        @Override
+        public java.util.Set<String> subscriptions() {
+            java.util.Set<String> out = new java.util.TreeSet<>();
+            for (int s : subscribed) {
+                out.add(registry.symbols().get(s));
+            }
+            return out;
+        }
+
+        private int symbolIndexOf(String symbol) {
+            int s = registry.symbolIndex(symbol);
+            if (s < 0) {
+                throw new IllegalArgumentException(spec.id() + ": unknown symbol " + symbol);
+            }
+            return s;
+        }
+
+        @Override
         public List<Instrument> instruments() {
-            return instruments;
+            return java.util.Collections.unmodifiableList(instruments);
         }
 
         @Override

@@ -33,6 +33,17 @@ public final class PositionLedger {
         fills = new long[n];
     }
 
+    /** Room for {@code instruments} slots; existing positions keep their slots. */
+    public void ensureCapacity(int instruments) {
+        if (instruments > qty.length) {
+            qty = java.util.Arrays.copyOf(qty, instruments);
+            cost = java.util.Arrays.copyOf(cost, instruments);
+            realized = java.util.Arrays.copyOf(realized, instruments);
+            fees = java.util.Arrays.copyOf(fees, instruments);
+            fills = java.util.Arrays.copyOf(fills, instruments);
+        }
+    }
+
     public void onFill(int instrumentId, Side side, long priceTicks, long qtyLots, long feeE6) {
         ensure(instrumentId);
         long signed = side == Side.BUY ? qtyLots : -qtyLots;

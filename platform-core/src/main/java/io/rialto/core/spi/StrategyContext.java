@@ -19,8 +19,24 @@ public interface StrategyContext {
 
     String account();
 
-    /** Instruments this strategy trades: every venue listing of its subscribed symbols. */
+    /**
+     * Instruments this strategy trades: every venue listing of the symbols it subscribed to, now or before (an
+     * unsubscribed symbol stays tradable, so that a position can still be closed).
+     */
     List<Instrument> instruments();
+
+    /**
+     * Starts the book updates and trades of {@code symbol} (its first book arrives when the book has one) and makes
+     * its listings tradable. Nothing happens if already subscribed. Throws IllegalArgumentException for a symbol the
+     * platform does not list.
+     */
+    void subscribe(String symbol);
+
+    /** Stops the book updates and trades of {@code symbol}; orders and positions in it are unaffected. */
+    void unsubscribe(String symbol);
+
+    /** The symbols subscribed now. */
+    java.util.Set<String> subscriptions();
 
     Instrument instrument(int instrumentId);
 
