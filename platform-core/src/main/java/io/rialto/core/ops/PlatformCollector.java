@@ -19,6 +19,7 @@ import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSna
 import io.rialto.core.domain.RejectReason;
 import io.rialto.core.kernel.BookDirectory;
 import io.rialto.core.kernel.MailboxDepths;
+import io.rialto.core.kernel.VenueSession;
 import io.rialto.core.kernel.Platform;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import io.rialto.core.kernel.RiskGate;
@@ -82,6 +83,7 @@ public final class PlatformCollector implements MultiCollector {
         out.add(counter("rialto_conflated_updates", "Book updates conflated for slow strategies",
                 m.conflatedUpdates.sum()));
         riskRejects().ifPresent(out::add);
+        venueSessions(out);
         out.add(summary("rialto_tick_to_trade_seconds", "Ingestion to venue hand-off, end to end",
                 List.of(new Stage(null, m.tickToTradeTotal()))));
         out.add(histogram("rialto_tick_to_trade_latency_seconds",
@@ -150,6 +152,51 @@ public final class PlatformCollector implements MultiCollector {
             }
         }
         return java.util.Optional.of(rejects.build());
+    }
+
+    /** Each venue session's state and what it survived (skipped if the sessions do not answer in time). */
+    private void venueSessions(List<MetricSnapshot> out) {
+        List<VenueSession.Stats> venues;
+        try {
+            venues = platform.venueStats().toCompletableFuture().get(RISK_TIMEOUT.toMillis() + 100,
+                    TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            return; // a busy session must not fail the scrape
+        }
+        GaugeSnapshot.Builder state = GaugeSnapshot.builder().name("rialto_venue_session_state")
+                .help("1 for each venue session's current state (connecting, connected, reconnecting)");
+        GaugeSnapshot.Builder stale = GaugeSnapshot.builder().name("rialto_venue_feed_stale")
+                .help("1 while a venue's market-data feed is stale");
+        CounterSnapshot.Builder disconnects = venueCounter("rialto_venue_disconnects", "Venue connections lost");
+        CounterSnapshot.Builder reconnects = venueCounter("rialto_venue_reconnects", "Venue connections restored");
+        CounterSnapshot.Builder recovered = venueCounter("rialto_venue_recovered_reports",
+                "Execution reports the venue lost, recovered by reconciliation");
+        CounterSnapshot.Builder duplicates = venueCounter("rialto_venue_duplicate_reports",
+                "Repeated or late execution reports recognised and not passed on");
+        CounterSnapshot.Builder stalls = venueCounter("rialto_venue_feed_stalls", "Market-data feed stalls seen");
+        for (VenueSession.Stats v : venues) {
+            VenueSession.Faults f = v.faults();
+            Labels venue = Labels.of("venue", v.venue());
+            state.dataPoint(gauge(1, Labels.of("venue", v.venue(), "state", f.state())));
+            stale.dataPoint(gauge(f.feedStale() ? 1 : 0, venue));
+            disconnects.dataPoint(CounterDataPointSnapshot.builder().value(f.disconnects()).labels(venue).build());
+            reconnects.dataPoint(CounterDataPointSnapshot.builder().value(f.reconnects()).labels(venue).build());
+            recovered.dataPoint(CounterDataPointSnapshot.builder().value(f.recoveredReports()).labels(venue).build());
+            duplicates.dataPoint(CounterDataPointSnapshot.builder().value(f.duplicateReports() + f.staleReports())
+                    .labels(venue).build());
+            stalls.dataPoint(CounterDataPointSnapshot.builder().value(f.feedStalls()).labels(venue).build());
+        }
+        out.add(state.build());
+        out.add(stale.build());
+        out.add(disconnects.build());
+        out.add(reconnects.build());
+        out.add(recovered.build());
+        out.add(duplicates.build());
+        out.add(stalls.build());
+    }
+
+    private static CounterSnapshot.Builder venueCounter(String name, String help) {
+        return CounterSnapshot.builder().name(name).help(help);
     }
 
     private void jvm(List<MetricSnapshot> out) {

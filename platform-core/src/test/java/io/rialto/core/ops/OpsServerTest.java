@@ -322,5 +322,13 @@ class OpsServerTest {
         assertEquals(0.0, series.get("rialto_health_mode{mode=\"SAFE\"}"));
         assertTrue(series.keySet().stream().anyMatch(k -> k.startsWith("rialto_jvm_gc_collections_total{gc=")),
                 series.keySet().toString());
+        assertEquals(0.0, series.get("rialto_symbols{tier=\"cold\"}"));
+        assertEquals(0.0, series.get("rialto_tier_moves_total"));
+        assertEquals(1.0, series.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("rialto_venue_session_state{")
+                        && e.getKey().contains("state=\"connected\""))
+                .mapToDouble(Map.Entry::getValue).sum(), "the one venue session is connected: " + series.keySet());
+        assertTrue(series.keySet().stream().anyMatch(k -> k.startsWith("rialto_venue_disconnects_total{venue=")),
+                series.keySet().toString());
     }
 }
