@@ -8,6 +8,7 @@ import io.rialto.core.config.RialtoSettings.StrategyDeclaration;
 import io.rialto.core.domain.Instrument;
 import io.rialto.core.domain.InstrumentRegistry;
 import io.rialto.core.domain.RiskScope;
+import io.rialto.core.kernel.BookDirectory;
 import io.rialto.core.kernel.BookUpdate;
 import io.rialto.core.kernel.OpenOrder;
 import io.rialto.core.kernel.Platform;
@@ -15,6 +16,7 @@ import io.rialto.core.kernel.RiskGate;
 import io.rialto.core.kernel.StrategyDirector;
 import io.rialto.core.kernel.StrategyHost;
 import io.rialto.core.kernel.SymbolBook;
+import io.rialto.core.kernel.VenueSession;
 import io.rialto.core.metrics.PlatformMetrics;
 import io.rialto.core.spi.RiskCheck;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -153,7 +155,26 @@ final class OpsRoutes {
         counters.put("fills", metrics.fills.sum());
         counters.put("conflatedUpdates", metrics.conflatedUpdates.sum());
         body.put("counters", counters);
-        return CompletableFuture.completedFuture(Reply.ok(body));
+        int[] perTier = platform.books().symbolsPerTier();
+        Map<String, Object> tiers = new LinkedHashMap<>();
+        for (BookDirectory.Tier tier : BookDirectory.Tier.values()) {
+            tiers.put(tier.label(), perTier[tier.ordinal()]);
+        }
+        body.put("symbolsPerTier", tiers);
+        return platform.venueStats().thenApply(venues -> {
+            List<Map<String, Object>> sessions = new ArrayList<>();
+            for (VenueSession.Stats v : venues) {
+                Map<String, Object> session = new LinkedHashMap<>();
+                session.put("venue", v.venue());
+                session.put("state", v.faults().state());
+                session.put("feedStale", v.faults().feedStale());
+                session.put("disconnects", v.faults().disconnects());
+                session.put("open", v.open());
+                sessions.add(session);
+            }
+            body.put("venueSessions", sessions);
+            return Reply.ok(body);
+        });
     }
 
     private CompletionStage<Reply> strategies() {

@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every endpoint of the operations API over real HTTP, including the 401, 400 and 404 answers. */
@@ -131,6 +132,11 @@ class OpsServerTest {
         assertEquals(1, body.get("symbols").asInt());
         assertTrue(body.get("strategiesRunning").asInt() >= 2, body.toString());
         assertTrue(body.get("counters").has("marketDataEvents"), body.toString());
+        assertEquals(1, body.get("symbolsPerTier").get("warm").asInt(), body.toString());
+        JsonNode session = body.get("venueSessions").get(0);
+        assertEquals("TEST", session.get("venue").asText(), body.toString());
+        assertEquals("connected", session.get("state").asText(), body.toString());
+        assertFalse(session.get("feedStale").asBoolean(), body.toString());
     }
 
     @Test
