@@ -48,7 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class FaultDrill {
     static final int STRATEGIES = 4;
     static final int ORDERS_EACH = 120;
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    /** Generous: on a loaded 2-core machine the drill strategies once needed more than 60 s to send their orders. */
+    private static final Duration WAIT = Duration.ofSeconds(120);
 
     /** Counted down by each drill strategy once it has sent its orders. */
     static volatile CountDownLatch done = new CountDownLatch(0);
