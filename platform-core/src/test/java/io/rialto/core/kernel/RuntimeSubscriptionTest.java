@@ -4,29 +4,19 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.rialto.core.config.ConfigLoader;
 import io.rialto.core.domain.BookSnapshot;
-import io.rialto.core.domain.CancelOrder;
 import io.rialto.core.domain.InstrumentRegistry;
-import io.rialto.core.domain.MarketData;
 import io.rialto.core.domain.MdBatch;
-import io.rialto.core.domain.ModifyOrder;
-import io.rialto.core.domain.NewOrder;
 import io.rialto.core.domain.Side;
 import io.rialto.core.metrics.PlatformMetrics;
 import io.rialto.core.spi.BookView;
 import io.rialto.core.spi.Strategy;
 import io.rialto.core.spi.StrategyContext;
-import io.rialto.core.spi.VenueAdapter;
-import io.rialto.core.spi.VenueContext;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.japi.Pair;
-import org.apache.pekko.stream.javadsl.Source;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -71,66 +61,22 @@ class RuntimeSubscriptionTest {
         }
     }
 
-    /** Two symbols, ONE and TWO, each updated in turn for as long as the platform takes them. */
-    static final class TwoSymbolVenue implements VenueAdapter {
-        private volatile boolean stopped;
 
-        @Override
-        public String name() {
-            return "V";
-        }
+    /** Two symbols, ONE and TWO (instruments 0 and 1), each updated in turn. */
+    private static TickingFeedVenue twoSymbolVenue() {
+        return new TickingFeedVenue("V", List.of(listing("ONE"), listing("TWO")),
+                List.of(snapshot(0, 10000), snapshot(1, 20000)),
+                seq -> new MdBatch.Builder(0, 2).depth(0, seq, Side.SELL, 10005, 1 + seq % 50)
+                        .depth(1, seq, Side.SELL, 20005, 1 + seq % 50).build());
+    }
 
-        @Override
-        public List<InstrumentRegistry.Listing> listings() {
-            return List.of(listing("ONE"), listing("TWO"));
-        }
+    private static InstrumentRegistry.Listing listing(String symbol) {
+        return new InstrumentRegistry.Listing("V", symbol, new BigDecimal("0.01"), BigDecimal.ONE, 1, 1_000_000);
+    }
 
-        private static InstrumentRegistry.Listing listing(String symbol) {
-            return new InstrumentRegistry.Listing("V", symbol, new BigDecimal("0.01"), BigDecimal.ONE, 1, 1_000_000);
-        }
-
-        @Override
-        public void connect(VenueContext ctx) {
-        }
-
-        @Override
-        public Source<MarketData, NotUsed> marketData() {
-            // instrument ids follow symbol order: ONE is 0, TWO is 1
-            Source<MarketData, NotUsed> updates = Source.unfold(2L, seq -> stopped ? Optional.empty()
-                    : Optional.of(Pair.create(seq + 1, (MarketData) new MdBatch.Builder(0, 2)
-                    .depth(0, seq, Side.SELL, 10005, 1 + seq % 50).depth(1, seq, Side.SELL, 20005, 1 + seq % 50)
-                    .build())));
-            return Source.<MarketData>from(List.of(snapshot(0, 10000), snapshot(1, 20000))).concat(updates);
-        }
-
-        private static BookSnapshot snapshot(int instrument, long bid) {
-            return new BookSnapshot(instrument, 1, new long[] {bid}, new long[] {10}, new long[] {bid + 5},
-                    new long[] {7}, 0);
-        }
-
-        @Override
-        public void submit(NewOrder order) {
-            throw new IllegalStateException("no trading here");
-        }
-
-        @Override
-        public void cancel(CancelOrder cancel) {
-            throw new IllegalStateException("no trading here");
-        }
-
-        @Override
-        public void modify(ModifyOrder modify) {
-            throw new IllegalStateException("no trading here");
-        }
-
-        @Override
-        public void stopMarketData() {
-            stopped = true;
-        }
-
-        @Override
-        public void disconnect() {
-        }
+    private static BookSnapshot snapshot(int instrument, long bid) {
+        return new BookSnapshot(instrument, 1, new long[] {bid}, new long[] {10}, new long[] {bid + 5},
+                new long[] {7}, 0);
     }
 
     @Test
@@ -140,7 +86,7 @@ class RuntimeSubscriptionTest {
                 """).withFallback(ConfigLoader.defaults());
         PlatformMetrics metrics = new PlatformMetrics();
         Platform platform = Platform.start(config, metrics, null, new OneTickEndToEndTest.LedgerRisk(),
-                List.of(new TwoSymbolVenue()), new StrategyCatalog(List.of(TestKinds.kind("switcher",
+                List.of(twoSymbolVenue()), new StrategyCatalog(List.of(TestKinds.kind("switcher",
                         Switcher::new))));
         try {
             TestProbe<Object> probe = TestProbe.create(platform.system());

@@ -4,27 +4,16 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.rialto.core.config.ConfigLoader;
 import io.rialto.core.domain.BookSnapshot;
-import io.rialto.core.domain.CancelOrder;
-import io.rialto.core.domain.InstrumentRegistry;
-import io.rialto.core.domain.MarketData;
 import io.rialto.core.domain.MdBatch;
-import io.rialto.core.domain.ModifyOrder;
-import io.rialto.core.domain.NewOrder;
 import io.rialto.core.domain.Side;
 import io.rialto.core.metrics.PlatformMetrics;
 import io.rialto.core.spi.BookView;
 import io.rialto.core.spi.Strategy;
-import io.rialto.core.spi.VenueAdapter;
-import io.rialto.core.spi.VenueContext;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.japi.Pair;
-import org.apache.pekko.stream.javadsl.Source;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,57 +51,6 @@ class StuckStrategyIsolationTest {
         }
     }
 
-    /** A feed of one depth update per element, as fast as the platform takes them, until stopped. */
-    static final class TickingVenue implements VenueAdapter {
-        private volatile boolean stopped;
-
-        @Override
-        public String name() {
-            return TestInstruments.VENUE;
-        }
-
-        @Override
-        public List<InstrumentRegistry.Listing> listings() {
-            return List.of(TestInstruments.listing());
-        }
-
-        @Override
-        public void connect(VenueContext ctx) {
-        }
-
-        @Override
-        public Source<MarketData, NotUsed> marketData() {
-            Source<MarketData, NotUsed> updates = Source.unfold(2L, seq -> stopped ? Optional.empty()
-                    : Optional.of(Pair.create(seq + 1, (MarketData) new MdBatch.Builder(0, 1)
-                    .depth(0, seq, Side.SELL, 10005, 1 + seq % 50).build())));
-            return Source.<MarketData>single(new BookSnapshot(0, 1, new long[] {10000}, new long[] {10},
-                    new long[] {10005}, new long[] {7}, 0)).concat(updates);
-        }
-
-        @Override
-        public void submit(NewOrder order) {
-            throw new IllegalStateException("these strategies do not trade");
-        }
-
-        @Override
-        public void cancel(CancelOrder cancel) {
-            throw new IllegalStateException("these strategies do not trade");
-        }
-
-        @Override
-        public void modify(ModifyOrder modify) {
-            throw new IllegalStateException("these strategies do not trade");
-        }
-
-        @Override
-        public void stopMarketData() {
-            stopped = true;
-        }
-
-        @Override
-        public void disconnect() {
-        }
-    }
 
     @Test
     void shouldKeepOtherStrategiesAndTheBookGoingWhileOneStrategyIsStuckForever() throws Exception {
@@ -126,7 +64,10 @@ class StuckStrategyIsolationTest {
                 """).withFallback(ConfigLoader.defaults());
         PlatformMetrics metrics = new PlatformMetrics();
         Platform platform = Platform.start(config, metrics, null, new OneTickEndToEndTest.LedgerRisk(),
-                List.of(new TickingVenue()), new StrategyCatalog(List.of(TestKinds.kind("stuck", Stuck::new),
+                List.of(new TickingFeedVenue(TestInstruments.VENUE,
+                        List.of(TestInstruments.listing()), List.of(new BookSnapshot(0, 1, new long[] {10000},
+                        new long[] {10}, new long[] {10005}, new long[] {7}, 0)),
+                        seq -> new MdBatch.Builder(0, 1).depth(0, seq, Side.SELL, 10005, 1 + seq % 50).build())), new StrategyCatalog(List.of(TestKinds.kind("stuck", Stuck::new),
                         TestKinds.kind("counting", Counting::new))));
         TestProbe<Object> probe = TestProbe.create(platform.system());
         try {
