@@ -7,11 +7,18 @@ import io.rialto.core.domain.Side;
 import org.apache.pekko.actor.DeadLetter;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.eventstream.EventStream;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Turns mailbox overflow into explicit outcomes: nothing on the order path disappears silently.
@@ -56,7 +63,24 @@ public final class DeadLetterRelay extends AbstractBehavior<DeadLetterRelay.Comm
         super(ctx);
         this.riskGate = riskGate;
         ActorRef<DeadLetter> adapter = ctx.messageAdapter(DeadLetter.class, Letter::new);
-        ctx.getSystem().eventStream().tell(new EventStream.Subscribe<>(DeadLetter.class, adapter));
+        // subscribed synchronously, before the first message is handled: see awaitSubscribed
+        Adapter.toClassic(ctx.getSystem()).getEventStream().subscribe(Adapter.toClassic(adapter), DeadLetter.class);
+    }
+
+    /**
+     * Blocks until the relay has subscribed to dead letters. The subscription happens when the actor
+     * starts, which is asynchronous to its spawn: an overflow before then would go unanswered.
+     */
+    public static void awaitSubscribed(ActorRef<Command> relay, ActorSystem<?> system, Duration timeout) {
+        try {
+            AskPattern.<Command, Stats>ask(relay, GetStats::new, timeout, system.scheduler())
+                    .toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the dead-letter relay", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the dead-letter relay did not start within " + timeout, e);
+        }
     }
 
     @Override

@@ -177,6 +177,7 @@ public final class Platform {
                 settings.dispatch().cpuAffinity(), coldThrottle), settings.dispatch(), hot);
         ActorRef<DeadLetterRelay.Command> relay = system.systemActorOf(DeadLetterRelay.create(riskGate),
                 "dead-letter-relay", Props.empty());
+        DeadLetterRelay.awaitSubscribed(relay, system, Duration.ofSeconds(10));
         ActorRef<FillJournal.Command> journal = fillsOut == null ? null : system.systemActorOf(
                 FillJournal.create(fillsOut, registry), "fill-journal", DispatcherSelector.blocking()
                         .withMailboxFromConfig("rialto.mailboxes.journal"));

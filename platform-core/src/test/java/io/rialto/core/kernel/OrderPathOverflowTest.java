@@ -86,6 +86,7 @@ class OrderPathOverflowTest {
                 new PlatformMetrics(), Duration.ofSeconds(1), clock::get), name, DispatcherSelector.blocking()
                 .withMailboxFromConfig("rialto.mailboxes.risk"));
         ActorRef<DeadLetterRelay.Command> relay = KIT.spawn(DeadLetterRelay.create(gate), name + "-relay");
+        DeadLetterRelay.awaitSubscribed(relay, KIT.system(), Duration.ofSeconds(10));
         TestProbe<VenueSession.Command> venue = KIT.createTestProbe();
         gate.tell(new RiskGate.AttachVenues(List.of(venue.getRef())));
         Gate g = new Gate(gate, risk, venue, relay);
