@@ -108,19 +108,19 @@ public final class RunSummary {
 
     /** What the venue sessions survived, summed over venues. */
     private static Map<String, Object> venueSessions(List<VenueSession.Stats> venues) {
-        long[] sums = new long[10];
+        long[] sums = new long[11];
         for (VenueSession.Stats v : venues) {
             VenueSession.Faults f = v.faults();
             long[] each = {f.disconnects(), f.reconnects(), f.disconnectedRejects(), f.reconciliations(),
                     f.recoveredReports(), f.duplicateReports(), f.staleReports(), f.unknownOrders(), f.feedStalls(),
-                    f.feedStaleMs()};
+                    f.feedStaleMs(), f.feedReconnects()};
             for (int i = 0; i < sums.length; i++) {
                 sums[i] += each[i];
             }
         }
         String[] keys = {"disconnects", "reconnects", "orders_rejected_disconnected", "reconciliations",
                 "reports_recovered", "reports_duplicate", "reports_stale", "orders_unknown", "feed_stalls",
-                "feed_stale_ms"};
+                "feed_stale_ms", "feed_reconnects"};
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keys.length; i++) {
             m.put(keys[i], sums[i]);

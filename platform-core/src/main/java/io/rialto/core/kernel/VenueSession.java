@@ -108,6 +108,7 @@ public final class VenueSession {
      * @param forcedEnds            outcomes decided without the venue's report (never received, request lost)
      * @param orphans               orders open at the venue that this session does not know
      * @param unresolved            orders the venue could not account for (left as they were)
+     * @param feedReconnects        times the feed lost its connection and reconnected ({@link VenueAdapter#feedReconnects})
      * @param feedStale             the feed is stale now
      * @param feedStaleMs           time the feed has spent stale, the current stale period included
      */
@@ -115,7 +116,7 @@ public final class VenueSession {
                          long disconnectedRejects, long unknownOrders, long reconciliations, long reconcileFailures,
                          long recoveredReports, long duplicateReports, long staleReports, long outOfSequenceReports,
                          long reAcks, long forcedEnds, long orphans, long unresolved, long feedStalls,
-                         boolean feedStale, long feedStaleMs) implements RialtoMessage {
+                         long feedReconnects, boolean feedStale, long feedStaleMs) implements RialtoMessage {
     }
 
     private record AdapterReport(ExecutionReport report) implements Command, ControlMessage {
@@ -691,7 +692,7 @@ public final class VenueSession {
         Faults faults = new Faults(state, disconnects, reconnects, reconnectFailures, disconnectedRejects,
                 orders.unknownCount(), reconciliations, reconcileFailures, orders.recovered, orders.duplicates,
                 orders.stale, orders.outOfSequence, orders.reAcks, orders.forcedEnds, orders.orphans,
-                orders.unresolved, feed.stalls(), feed.stale(), feed.staleNs(System.nanoTime()) / 1_000_000);
+                orders.unresolved, feed.stalls(), adapter.feedReconnects(), feed.stale(), feed.staleNs(System.nanoTime()) / 1_000_000);
         msg.replyTo().tell(new Stats(venue, ordersSent, orders.acks, orders.rejects, orders.fills,
                 orders.filledOrders, orders.canceled, orders.replaced, orders.cancelRejects, orders.size(),
                 orders.unknownReports, orders.lateCancelRejects, circuitRejects, venueFailures, faults));

@@ -169,6 +169,7 @@ final class OpsRoutes {
                 session.put("state", v.faults().state());
                 session.put("feedStale", v.faults().feedStale());
                 session.put("disconnects", v.faults().disconnects());
+                session.put("feedReconnects", v.faults().feedReconnects());
                 session.put("open", v.open());
                 sessions.add(session);
             }

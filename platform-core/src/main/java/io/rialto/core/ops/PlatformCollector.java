@@ -174,6 +174,8 @@ public final class PlatformCollector implements MultiCollector {
         CounterSnapshot.Builder duplicates = venueCounter("rialto_venue_duplicate_reports",
                 "Repeated or late execution reports recognised and not passed on");
         CounterSnapshot.Builder stalls = venueCounter("rialto_venue_feed_stalls", "Market-data feed stalls seen");
+        CounterSnapshot.Builder feedReconnects = venueCounter("rialto_venue_feed_reconnects",
+                "Market-data feed connections lost and re-established (feeds carried over a network)");
         for (VenueSession.Stats v : venues) {
             VenueSession.Faults f = v.faults();
             Labels venue = Labels.of("venue", v.venue());
@@ -185,6 +187,8 @@ public final class PlatformCollector implements MultiCollector {
             duplicates.dataPoint(CounterDataPointSnapshot.builder().value(f.duplicateReports() + f.staleReports())
                     .labels(venue).build());
             stalls.dataPoint(CounterDataPointSnapshot.builder().value(f.feedStalls()).labels(venue).build());
+            feedReconnects.dataPoint(CounterDataPointSnapshot.builder().value(f.feedReconnects()).labels(venue)
+                    .build());
         }
         out.add(state.build());
         out.add(stale.build());
@@ -193,6 +197,7 @@ public final class PlatformCollector implements MultiCollector {
         out.add(recovered.build());
         out.add(duplicates.build());
         out.add(stalls.build());
+        out.add(feedReconnects.build());
     }
 
     private static CounterSnapshot.Builder venueCounter(String name, String help) {

@@ -101,6 +101,11 @@ public abstract class ForwardingVenue implements VenueAdapter {
     }
 
     @Override
+    public long feedReconnects() {
+        return delegate.feedReconnects();
+    }
+
+    @Override
     public boolean supportsOrderQueries() {
         return delegate.supportsOrderQueries();
     }

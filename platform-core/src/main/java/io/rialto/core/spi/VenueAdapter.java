@@ -84,6 +84,15 @@ public interface VenueAdapter {
     }
 
     /**
+     * How many times the market-data feed lost its connection and reconnected by itself (a feed carried over a
+     * network, such as a WebSocket). Elements lost meanwhile show as sequence gaps, which the books resync.
+     * In-process feeds never reconnect: 0.
+     */
+    default long feedReconnects() {
+        return 0;
+    }
+
+    /**
      * Whether {@link #openOrders} and {@link #orderStatus} are answered. Without them a lost report stays lost
      * and orders left UNKNOWN by a disconnect cannot be reconciled (unless the venue cancels on disconnect).
      */

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ReconciliationTest {
     private static final VenueSession.Faults NO_FAULTS = new VenueSession.Faults("connected", 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, false, 0);
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, 0);
 
     private static long[] rejects(long riskRejects) {
         long[] r = new long[RejectReason.values().length];

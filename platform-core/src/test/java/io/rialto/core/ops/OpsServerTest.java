@@ -137,6 +137,7 @@ class OpsServerTest {
         assertEquals("TEST", session.get("venue").asText(), body.toString());
         assertEquals("connected", session.get("state").asText(), body.toString());
         assertFalse(session.get("feedStale").asBoolean(), body.toString());
+        assertEquals(0, session.get("feedReconnects").asLong(), "an in-process feed never reconnects");
     }
 
     @Test
@@ -336,5 +337,6 @@ class OpsServerTest {
                 .mapToDouble(Map.Entry::getValue).sum(), "the one venue session is connected: " + series.keySet());
         assertTrue(series.keySet().stream().anyMatch(k -> k.startsWith("rialto_venue_disconnects_total{venue=")),
                 series.keySet().toString());
+        assertEquals(0.0, series.get("rialto_venue_feed_reconnects_total{venue=\"TEST\"}"), series.keySet().toString());
     }
 }

@@ -79,7 +79,7 @@ class KryoSerializationTest {
                 new long[] {5}, new int[] {1}, new long[] {10_001}, new long[] {7}, 9, 10, 11);
         RiskCheck.Position position = new RiskCheck.Position("mm-1", "ACC-1", 3, -2, -20_002, 15, -4000, 3);
         VenueSession.Faults faults = new VenueSession.Faults("reconnecting", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
-                13, 14, 15, 16, true, 17);
+                13, 14, 15, 16, 17, true, 18);
         long[] rejects = new long[RejectReason.values().length];
         rejects[RejectReason.POSITION_LIMIT.ordinal()] = 2;
         return List.of(

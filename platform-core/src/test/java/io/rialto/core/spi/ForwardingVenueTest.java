@@ -22,7 +22,8 @@ class ForwardingVenueTest {
     /** What the wrapped adapter answers, by return type; each must come back unchanged. */
     private static final Map<Class<?>, Object> ANSWERS = Map.of(
             String.class, "inner", List.class, List.of(), Source.class, Source.empty(),
-            CompletionStage.class, CompletableFuture.completedFuture(null), boolean.class, true);
+            CompletionStage.class, CompletableFuture.completedFuture(null), boolean.class, true,
+            long.class, 42L);
 
     /** A method added to the venue SPI, default or not, reaches the wrapped adapter: no decorator skips it. */
     @Test

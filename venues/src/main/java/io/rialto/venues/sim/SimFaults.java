@@ -27,15 +27,17 @@ import java.util.Set;
  * @param mdGapRate           share of market-data batches lost (the books see a sequence gap and resync)
  * @param staleInterval       mean time between feed stalls (0 = never)
  * @param staleDuration       how long a stall lasts: the venue keeps trading, its market data is lost meanwhile
+ * @param wsDropInterval      mean time between WebSocket feed connections the venue drops (0 = never; only with
+ *                            {@code rialto.sim.websocket = on}): the client reconnects, the books resync the gap
  */
 public record SimFaults(double rejectRate, double dropReportRate, double duplicateReportRate, double delayReportRate,
                         Duration reportDelay, Duration disconnectInterval, Duration disconnectDuration,
                         boolean cancelOnDisconnect, double mdGapRate, Duration staleInterval,
-                        Duration staleDuration) {
+                        Duration staleDuration, Duration wsDropInterval) {
 
     private static final Set<String> KEYS = Set.of("reject-rate", "drop-report-rate", "duplicate-report-rate",
             "delay-report-rate", "report-delay", "disconnect-interval", "disconnect-duration", "cancel-on-disconnect",
-            "md-gap-rate", "stale-interval", "stale-duration");
+            "md-gap-rate", "stale-interval", "stale-duration", "ws-drop-interval");
 
     /** The faults of each simulated venue, by venue index; {@code sim} is {@code rialto.sim}. */
     static List<SimFaults> create(Config sim, int venues) {
@@ -82,7 +84,8 @@ public record SimFaults(double rejectRate, double dropReportRate, double duplica
                 nonNegative(f, "disconnect-interval", where), Settings.positiveDuration(f, "disconnect-duration"),
                 Settings.bool(f, "cancel-on-disconnect"),
                 rate(f, "md-gap-rate", where),
-                nonNegative(f, "stale-interval", where), Settings.positiveDuration(f, "stale-duration"));
+                nonNegative(f, "stale-interval", where), Settings.positiveDuration(f, "stale-duration"),
+                nonNegative(f, "ws-drop-interval", where));
     }
 
     private static double rate(Config f, String key, String where) {

@@ -2,6 +2,7 @@ package io.rialto.venues.sim;
 
 import com.typesafe.config.Config;
 import io.rialto.core.config.Settings;
+import io.rialto.venues.ws.WebSocketReconnect;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -16,12 +17,13 @@ import java.util.List;
  * @param mdSkew        Zipf exponent of the rate over symbols: 0 spreads it evenly, 1 makes a few symbols hot
  * @param makerFeePpm   maker fee in millionths of notional (negative: a rebate)
  * @param faults        the faults each venue injects, by venue index (see {@link SimFaults})
+ * @param wsReconnect   how the WebSocket client reconnects a lost feed connection
  */
 public record SimSettings(boolean enabled, boolean websocket, int venues, int symbols, int venuesPerSymbol,
                           double mdRate, double mdSkew, long seed, BigDecimal tickSize, BigDecimal lotSize,
                           long minQtyLots, long maxQtyLots, BigDecimal startPrice, double volatilityTicks,
                           int batchSize, Duration tickInterval, int initialLevels, long makerFeePpm, long takerFeePpm,
-                          List<SimFaults> faults) {
+                          List<SimFaults> faults, WebSocketReconnect wsReconnect) {
 
     public static SimSettings create(Config config) {
         Config s = Settings.read(() -> config.getConfig("rialto.sim"));
@@ -55,7 +57,8 @@ public record SimSettings(boolean enabled, boolean websocket, int venues, int sy
                 Settings.intIn(s, "initial-levels", 1, 1000),
                 Math.round(Settings.doubleIn(s, "maker-fee-bps", -1e4, 1e4) * 100),
                 Math.round(Settings.doubleIn(s, "taker-fee-bps", -1e4, 1e4) * 100),
-                SimFaults.create(s, venues));
+                SimFaults.create(s, venues),
+                WebSocketReconnect.create(s));
     }
 
     private static BigDecimal decimal(Config s, String key) {

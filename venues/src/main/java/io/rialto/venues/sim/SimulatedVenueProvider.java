@@ -28,7 +28,8 @@ public final class SimulatedVenueProvider implements VenueAdapterProvider {
         }
         for (int v = 0; v < settings.venues(); v++) {
             SimulatedVenue venue = new SimulatedVenue(settings, v, settings.mdRate() / settings.venues());
-            venues.add(settings.websocket() ? new WebSocketFeedVenue(venue) : venue);
+            venues.add(settings.websocket() ? new WebSocketFeedVenue(venue, settings.wsReconnect(),
+                    settings.faults().get(v).wsDropInterval(), settings.seed() * 31 + v) : venue);
         }
         return venues;
     }

@@ -26,17 +26,38 @@ import java.util.concurrent.CompletionStage;
  * Reads a market-data feed served by {@link WebSocketFeedServer} with Pekko HTTP's WebSocket client: each binary
  * message, strict or streamed, is one {@link MdFrames} frame and becomes one {@link MarketData} element (not yet
  * stamped: the platform stamps on ingest). Demand travels back over the socket: the client reads from TCP only
- * when the stream downstream pulls. A refused upgrade, a text message or a frame that does not decode fails the
- * stream with a message naming the URI; nothing is skipped.
+ * when the stream downstream pulls.
+ *
+ * <p>One materialization is one connection. It completes when the server says the feed has ended
+ * ({@link WebSocketFeedServer#END}). A connection that fails, is refused or closes before that fails the stream
+ * with {@link ConnectionLost}, which {@link WebSocketFeedVenue} answers by reconnecting; a text message other than
+ * {@code END} or a frame that does not decode fails it with an {@link MdRecordException}, which is not retried.
+ * Every failure names the URI; nothing is skipped.
  */
 final class WebSocketFeedClient {
     /** How long the rest of a streamed message may take to arrive once its first bytes have. */
     private static final long STREAMED_MESSAGE_TIMEOUT_MS = 10_000;
+    /** What {@link #frame} makes of the server's {@code END} message: told apart by identity. */
+    private static final ByteString END = ByteString.fromArrayUnsafe(new byte[0]);
+    /** Follows the last message of a connection: told apart by identity. */
+    private static final ByteString CLOSED = ByteString.fromArrayUnsafe(new byte[0]);
+
+    /** The connection to the feed failed, was refused or closed before the feed ended: worth reconnecting. */
+    static final class ConnectionLost extends RuntimeException {
+        ConnectionLost(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     private WebSocketFeedClient() {
     }
 
-    /** The feed at {@code uri}; connects when materialized (materialize it once: the server serves one client). */
+    /** Whether {@code failure} is a lost connection (and not bad data). */
+    static boolean connectionLost(Throwable failure) {
+        return failure instanceof ConnectionLost;
+    }
+
+    /** The feed at {@code uri}, over one connection, made when materialized (the server serves one at a time). */
     static Source<MarketData, NotUsed> feed(ActorSystem<?> system, String uri, InstrumentRegistry registry) {
         Materializer materializer = Materializer.matFromSystem(system);
         MdFrames.Decoder decoder = MdFrames.decoder(registry, uri);
@@ -51,10 +72,26 @@ final class WebSocketFeedClient {
                     return NotUsed.getInstance();
                 })
                 .mapAsync(1, message -> frame(uri, message, materializer))
-                .map(frame -> decoder.decode(frame.asByteBuffer()))
-                // say which feed failed
-                .mapError(Throwable.class, e -> String.valueOf(e.getMessage()).startsWith(uri) ? e
-                        : new IllegalStateException(uri + ": " + e.getMessage(), e));
+                // END completes the stream before CLOSED is reached: a connection that closes before END was lost
+                .concat(Source.single(CLOSED))
+                .takeWhile(frame -> frame != END)
+                .map(frame -> {
+                    if (frame == CLOSED) {
+                        throw new ConnectionLost(uri + ": the connection closed before the feed ended", null);
+                    }
+                    return decoder.decode(frame.asByteBuffer());
+                })
+                .mapMaterializedValue(m -> NotUsed.getInstance())
+                // say which feed failed, and whether reconnecting can help
+                .mapError(Throwable.class, e -> classify(uri, e));
+    }
+
+    private static Throwable classify(String uri, Throwable e) {
+        if (e instanceof ConnectionLost || e instanceof MdRecordException) {
+            return e; // named already
+        }
+        String message = String.valueOf(e.getMessage());
+        return new ConnectionLost(message.startsWith(uri) ? message : uri + ": " + message, e);
     }
 
     /** A refused upgrade fails only the upgrade's future; the stream would wait forever. */
@@ -70,8 +107,13 @@ final class WebSocketFeedClient {
         });
     }
 
+    /** The frame of a binary message, {@link #END} for the server's END message. */
     private static CompletionStage<ByteString> frame(String uri, Message message, Materializer materializer) {
         if (message.isText()) {
+            if (message.asTextMessage().isStrict() && WebSocketFeedServer.END.equals(
+                    message.asTextMessage().getStrictText())) {
+                return CompletableFuture.completedFuture(END);
+            }
             return CompletableFuture.failedFuture(
                     new MdRecordException(uri + ": a text message; the feed sends binary messages only"));
         }

@@ -22,9 +22,11 @@ import io.rialto.core.spi.RiskCheck;
 import io.rialto.core.spi.RiskProvider;
 import io.rialto.core.spi.Strategy;
 import io.rialto.core.spi.StrategyContext;
+import io.rialto.core.spi.ForwardingVenue;
 import io.rialto.core.spi.VenueAdapter;
 import io.rialto.risk.DefaultRiskProvider;
 import io.rialto.risk.RiskEngine;
+import io.rialto.venues.ws.WebSocketFeedVenue;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
@@ -55,6 +57,8 @@ final class FaultDrill {
     static volatile CountDownLatch done = new CountDownLatch(0);
 
     final Platform platform;
+    /** The venues as the platform has them: {@link #venues}, or each behind a WebSocket feed. */
+    final List<VenueAdapter> adapters;
     final List<SimulatedVenue> venues;
     final RiskEngine risk;
     private final List<SimMarket> markets = new ArrayList<>();
@@ -65,8 +69,10 @@ final class FaultDrill {
     private final TestProbe<Object> probe;
     private final long[] seqAtHeal;
 
-    private FaultDrill(Platform platform, List<SimulatedVenue> venues, RiskEngine risk) {
+    private FaultDrill(Platform platform, List<VenueAdapter> adapters, List<SimulatedVenue> venues,
+                       RiskEngine risk) {
         this.platform = platform;
+        this.adapters = adapters;
         this.venues = venues;
         this.risk = risk;
         this.probe = TestProbe.create(platform.system());
@@ -75,6 +81,11 @@ final class FaultDrill {
 
     /** Starts the platform with these {@code rialto.sim.faults} (HOCON). */
     static FaultDrill start(String faults) {
+        return start(faults, "");
+    }
+
+    /** Starts the platform with these {@code rialto.sim.faults} and these other {@code rialto.sim} keys (HOCON). */
+    static FaultDrill start(String faults, String sim) {
         done = new CountDownLatch(STRATEGIES);
         StringBuilder strategies = new StringBuilder("rialto.strategies = [");
         for (int s = 0; s < STRATEGIES; s++) {
@@ -83,14 +94,15 @@ final class FaultDrill {
         }
         Config config = ConfigFactory.parseString(strategies + "]\n"
                 + "rialto.sim { venues = 2, symbols = 4, venues-per-symbol = 2, md-rate = 4000, seed = 11,\n"
-                + "  faults { " + faults + " } }\n"
+                + "  faults { " + faults + " }\n" + sim + " }\n"
                 + "rialto.venue-session { circuit-breaker.call-timeout = 500ms, reconcile-interval = 200ms,\n"
                 + "  feed-stale-after = 300ms, reconnect { initial-backoff = 20ms, max-backoff = 200ms } }\n"
                 + "rialto.risk { max-position = 100000, max-order-qty = 1000 }\n")
                 .withFallback(ConfigLoader.defaults()).resolve();
+        List<VenueAdapter> adapters = new SimulatedVenueProvider().create(config);
         List<SimulatedVenue> venues = new ArrayList<>();
-        for (VenueAdapter adapter : new SimulatedVenueProvider().create(config)) {
-            venues.add((SimulatedVenue) adapter);
+        for (VenueAdapter adapter : adapters) {
+            venues.add((SimulatedVenue) ForwardingVenue.innermost(adapter));
         }
         RiskEngine[] engine = new RiskEngine[1];
         RiskProvider provider = new RiskProvider() {
@@ -106,8 +118,8 @@ final class FaultDrill {
             }
         };
         Platform platform = Platform.start(config, new PlatformMetrics(), null, provider,
-                List.copyOf(venues), new StrategyCatalog(List.of(new Drill.Factory())));
-        FaultDrill drill = new FaultDrill(platform, venues, engine[0]);
+                adapters, new StrategyCatalog(List.of(new Drill.Factory())));
+        FaultDrill drill = new FaultDrill(platform, adapters, venues, engine[0]);
         for (SimulatedVenue v : venues) {
             drill.markets.add(drill.inspect(v, SimExchange::market));
             drill.exchanges.add(drill.inspect(v, ex -> ex));
@@ -142,6 +154,11 @@ final class FaultDrill {
 
     /** Switches every fault off from now on (a stall in progress ends); notes each instrument's sequence. */
     void healVenues() {
+        for (VenueAdapter adapter : adapters) {
+            if (adapter instanceof WebSocketFeedVenue ws) {
+                ws.stopDroppingConnections();
+            }
+        }
         SimFaults none = SimSettings.create(ConfigLoader.defaults()).faults().get(0);
         for (Instrument instrument : platform.registry().instruments()) {
             seqAtHeal[instrument.id()] = inspect(venues.get(instrument.venueIndex()), ex -> {

@@ -127,6 +127,22 @@ class VenueFaultSurvivalTest {
     }
 
     @Test
+    void shouldReconnectDroppedWebSocketFeedsAndResyncWhatTheyLost() throws InterruptedException {
+        FaultDrill d = FaultDrill.start("ws-drop-interval = 300ms", "websocket = on");
+        d.awaitStrategiesDone();
+        d.probe().awaitAssert(java.time.Duration.ofSeconds(30), () -> {
+            assertTrue(d.sessions().stream().allMatch(s -> s.faults().feedReconnects() > 0),
+                    "every feed lost its connection and reconnected");
+            return null;
+        });
+        d.healVenues();
+        d.awaitBooksEqualVenues();
+        Platform.Result r = d.finish();
+        assertEquals(0, r.reconciliation().dropped());
+        assertTrue(r.venues().stream().allMatch(v -> v.faults().feedReconnects() > 0), "the run's result counts them");
+    }
+
+    @Test
     void shouldSurviveEveryFaultAtOnce() throws InterruptedException {
         FaultDrill d = FaultDrill.start("reject-rate = 0.05, drop-report-rate = 0.05, duplicate-report-rate = 0.05,"
                 + " delay-report-rate = 0.05, report-delay = 300ms, disconnect-interval = 500ms,"

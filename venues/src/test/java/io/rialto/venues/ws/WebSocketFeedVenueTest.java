@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigFactory;
 import io.rialto.core.config.ConfigLoader;
 import io.rialto.core.domain.MarketData;
 import io.rialto.core.record.MdFrames;
+import io.rialto.core.record.MdRecordException;
 import io.rialto.core.spi.ForwardingVenue;
 import io.rialto.core.spi.VenueAdapter;
 import io.rialto.core.spi.VenueContext;
@@ -34,13 +35,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WebSocketFeedVenueTest {
+    private static final WebSocketReconnect RECONNECT = new WebSocketReconnect(Duration.ofMillis(20),
+            Duration.ofMillis(200), 5, Duration.ofMinutes(1));
     /** Idle timeouts far below the 60 s default, so that a quiet feed would be cut within the test. */
     private static final ActorTestKit KIT = ActorTestKit.create("ws-feed", ConfigFactory.parseString(
             "pekko.http.client.idle-timeout = 1500ms\npekko.http.server.idle-timeout = 1500ms\n")
@@ -59,7 +65,7 @@ class WebSocketFeedVenueTest {
                 continue;
             }
             Class<?> owner = WebSocketFeedVenue.class.getMethod(m.getName(), m.getParameterTypes()).getDeclaringClass();
-            boolean own = Set.of("connect", "marketData", "disconnect").contains(m.getName());
+            boolean own = Set.of("connect", "marketData", "disconnect", "feedReconnects").contains(m.getName());
             assertEquals(own ? WebSocketFeedVenue.class : ForwardingVenue.class, owner, m.getName());
         }
     }
@@ -86,8 +92,7 @@ class WebSocketFeedVenueTest {
     @Test
     void shouldRefuseASecondClientOfTheSameFeed() throws Exception {
         CompletableFuture<Void> served = new CompletableFuture<>();
-        WebSocketFeedVenue venue = new WebSocketFeedVenue(feedVenue(Source.never(), new CopyOnWriteArrayList<>(),
-                served));
+        WebSocketFeedVenue venue = venue(feedVenue(Source.never(), new CopyOnWriteArrayList<>(), served), RECONNECT);
         venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
         venue.marketData().runWith(Sink.ignore(), KIT.system());
         served.get(5, TimeUnit.SECONDS); // the venue's own client has the feed
@@ -110,6 +115,7 @@ class WebSocketFeedVenueTest {
             ByteString frame = ByteString.fromArray(encoder.encode(0, data.get(i)));
             messages.add(i % 2 == 0 ? BinaryMessage.create(frame) : BinaryMessage.create(chunks(frame, 7)));
         }
+        messages.add(TextMessage.create(WebSocketFeedServer.END));
         String uri = serve(Source.from(messages));
 
         List<MarketData> received = WebSocketFeedClient.feed(KIT.system(), uri, WsFeeds.REGISTRY)
@@ -134,9 +140,86 @@ class WebSocketFeedVenueTest {
                 bad.getCause().getMessage());
     }
 
+    @Test
+    void shouldTakeAConnectionThatClosesBeforeTheEndForALostOne() throws Exception {
+        List<MarketData> data = WsFeeds.marketData(4, 3);
+        MdFrames.Encoder encoder = MdFrames.encoder(WsFeeds.REGISTRY);
+        List<Message> messages = new ArrayList<>();
+        data.forEach(md -> messages.add(BinaryMessage.create(ByteString.fromArray(encoder.encode(0, md)))));
+        String uri = serve(Source.from(messages)); // no END
+
+        List<MarketData> received = new CopyOnWriteArrayList<>();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> WebSocketFeedClient
+                .feed(KIT.system(), uri, WsFeeds.REGISTRY).runWith(Sink.foreach(received::add), KIT.system())
+                .toCompletableFuture().get(5, TimeUnit.SECONDS));
+        WsFeeds.assertSame(data, received);
+        assertInstanceOf(WebSocketFeedClient.ConnectionLost.class, e.getCause());
+        assertEquals(uri + ": the connection closed before the feed ended", e.getCause().getMessage());
+        assertTrue(WebSocketFeedClient.connectionLost(e.getCause()), "worth reconnecting");
+        assertFalse(WebSocketFeedClient.connectionLost(new MdRecordException(uri + ": record 1")), "bad data is not");
+    }
+
+    @Test
+    void shouldReconnectALostConnectionAndGoOnInOrderWithNothingTwice() throws Exception {
+        List<MarketData> data = WsFeeds.marketData(21, 600);
+        CompletableFuture<Void> dropped = new CompletableFuture<>();
+        // the second half waits for the drop, so that the connection is live when it is dropped
+        Source<MarketData, NotUsed> feed = Source.from(data.subList(0, 300)).concat(Source.completionStageSource(
+                dropped.thenApply(d -> Source.from(data.subList(300, data.size())))));
+        WebSocketFeedVenue venue = venue(feedVenue(feed, new CopyOnWriteArrayList<>(), new CompletableFuture<>()),
+                RECONNECT);
+        venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
+        AtomicInteger seen = new AtomicInteger();
+
+        List<MarketData> received = venue.marketData()
+                .map(md -> {
+                    if (seen.incrementAndGet() == 50) {
+                        assertTrue(venue.bound().dropConnection(), "a live connection to drop");
+                        dropped.complete(null);
+                    }
+                    return md;
+                })
+                .runWith(Sink.seq(), KIT.system()).toCompletableFuture().get(20, TimeUnit.SECONDS);
+        venue.disconnect();
+
+        List<Integer> positions = WsFeeds.positionsIn(data, received);
+        for (int i = 1; i < positions.size(); i++) {
+            assertTrue(positions.get(i) > positions.get(i - 1), "in order, nothing twice: " + positions);
+        }
+        assertEquals(data.size() - 1, positions.get(positions.size() - 1), "the feed went on to its end");
+        assertEquals(1, venue.feedReconnects());
+        assertEquals(1, venue.bound().drops());
+        assertEquals(2, venue.bound().connections());
+    }
+
+    @Test
+    void shouldFailTheFeedOnceReconnectingHasFailedMaxRestartsTimes() throws Exception {
+        List<MarketData> data = WsFeeds.marketData(8, 2);
+        Source<MarketData, NotUsed> feed = Source.from(data).concat(Source.never());
+        WebSocketFeedVenue venue = venue(feedVenue(feed, new CopyOnWriteArrayList<>(), new CompletableFuture<>()),
+                new WebSocketReconnect(Duration.ofMillis(10), Duration.ofMillis(20), 2, Duration.ofMinutes(1)));
+        venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
+        AtomicInteger seen = new AtomicInteger();
+
+        ExecutionException e = assertThrows(ExecutionException.class, () -> venue.marketData()
+                .map(md -> {
+                    if (seen.incrementAndGet() == data.size()) {
+                        venue.disconnect(); // the server goes away: every reconnect is refused
+                    }
+                    return md;
+                })
+                .runWith(Sink.ignore(), KIT.system()).toCompletableFuture().get(20, TimeUnit.SECONDS));
+        assertInstanceOf(WebSocketFeedClient.ConnectionLost.class, e.getCause(), e.getCause().toString());
+        assertEquals(2, venue.feedReconnects(), "two reconnects allowed, then the feed fails loudly");
+    }
+
+    private static WebSocketFeedVenue venue(VenueAdapter delegate, WebSocketReconnect reconnect) {
+        return new WebSocketFeedVenue(delegate, reconnect, Duration.ZERO, 1);
+    }
+
     /** Wraps a venue with {@code feed}, connects, reads the whole feed over the socket, and disconnects. */
     private static List<MarketData> overTheSocket(Source<MarketData, ?> feed, List<String> calls) throws Exception {
-        WebSocketFeedVenue venue = new WebSocketFeedVenue(feedVenue(feed, calls, new CompletableFuture<>()));
+        WebSocketFeedVenue venue = venue(feedVenue(feed, calls, new CompletableFuture<>()), RECONNECT);
         venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
         List<MarketData> received = venue.marketData().runWith(Sink.seq(), KIT.system())
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -10,7 +10,9 @@ import io.rialto.core.record.MdFrames;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,6 +51,26 @@ final class WsFeeds {
             out.add(b.build());
         }
         return out;
+    }
+
+    /** Where each of {@code actual} is in {@code expected} (compared as encoded); fails on one that is not there. */
+    static List<Integer> positionsIn(List<MarketData> expected, List<MarketData> actual) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < expected.size(); i++) {
+            index.put(key(expected.get(i)), i);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (MarketData md : actual) {
+            Integer at = index.get(key(md));
+            assertTrue(at != null, "an element the feed never sent, after " + out);
+            out.add(at);
+        }
+        return out;
+    }
+
+    /** An element's encoding, by an encoder of its own (an encoder's output depends on what it encoded before). */
+    private static String key(MarketData md) {
+        return Arrays.toString(MdFrames.encoder(REGISTRY).encode(0, md));
     }
 
     /** Same market data, field by field (the encoding covers every field but {@code ingestNs}). */
