@@ -82,7 +82,7 @@ class RunEndToEndTest {
                 "--set", "rialto.sim.websocket = on");
         assertEquals(0, code, "exit code; stderr:\n" + err + "\nstdout:\n" + out);
         JsonNode s = new ObjectMapper().readTree(summary.toFile());
-        assertTrue(s.get("md_events").asLong() > 20_000, "market data crossed the sockets: " + s.get("md_events"));
+        assertTrue(s.get("md_events").asLong() > 1_000, "market data crossed the sockets: " + s.get("md_events"));
         assertEquals(0, s.get("md_gaps").asLong(), "no frame lost or reordered");
         assertTrue(s.get("orders_submitted").asLong() > 0, "strategies sent orders");
         assertTrue(s.get("fills").asLong() > 0, "orders filled");

@@ -64,7 +64,8 @@ class VenueCircuitBreakerTest {
         InstrumentRegistry registry = TestInstruments.registry();
         ActorRef<VenueSession.Command> session = KIT.spawn(VenueSession.create(venue, registry, risk.getRef(), null,
                 new PlatformMetrics(), RialtoSettings.create(ConfigLoader.defaults()).venueSession().withBreaker(
-                        new VenueSession.BreakerSettings(2, Duration.ofSeconds(5), Duration.ofMillis(200))),
+                        // a reset long enough that the third order surely meets the breaker still open
+                        new VenueSession.BreakerSettings(2, Duration.ofSeconds(5), Duration.ofSeconds(2))),
                 new FeedWatch()));
         VenueSession.connect(venue, KIT.system(), registry, 0, session);
 
@@ -78,7 +79,7 @@ class VenueCircuitBreakerTest {
         assertEquals(2, venue.submits.get(), "an open breaker does not call the venue");
 
         venue.healthy = true;
-        risk.awaitAssert(Duration.ofSeconds(5), Duration.ofMillis(50), () -> {
+        risk.awaitAssert(Duration.ofSeconds(20), Duration.ofMillis(100), () -> {
             session.tell(submit(strategy));
             RiskGate.Command reply = risk.receiveMessage();
             RiskGate.FromVenue ack = assertInstanceOf(RiskGate.FromVenue.class, reply, "half-open lets a probe by");

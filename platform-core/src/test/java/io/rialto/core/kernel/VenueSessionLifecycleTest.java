@@ -140,11 +140,12 @@ class VenueSessionLifecycleTest {
     @Test
     void shouldRejectOrdersWhileDisconnectedReconnectWithBackoffAndReAcknowledgeWhatTheVenueKept() {
         DroppingVenue venue = new DroppingVenue(true, false);
-        venue.refuseReconnects.set(2);
         ActorRef<VenueSession.Command> session = session(venue);
         session.tell(submit(1));
         assertEquals(ExecType.NEW, nextReport().execType());
 
+        // the venue stays down until the order sent meanwhile has been refused, however slow this machine is
+        venue.refuseReconnects.set(Integer.MAX_VALUE);
         venue.drop();
         ExecutionReport lost = nextReport();
         assertEquals(ExecType.CONNECTION_LOST, lost.execType(), "the strategy learns its order is in doubt");
@@ -153,15 +154,17 @@ class VenueSessionLifecycleTest {
         assertEquals(2, refused.clOrdId());
         assertEquals(RejectReason.VENUE_UNAVAILABLE, refused.reason(), "not connected: rejected, never dropped");
 
-        ExecutionReport reAck = nextReport(); // two refused attempts, then the third reconnects and reconciles
+        venue.refuseReconnects.set(2);
+        ExecutionReport reAck = nextReport(); // two more refused attempts, then one reconnects and reconciles
         assertEquals(ExecType.NEW, reAck.execType());
         assertEquals(1, reAck.clOrdId());
-        assertEquals(3, venue.reconnectAttempts.get());
         VenueSession.Stats s = stats(session);
         assertEquals("connected", s.faults().state());
         assertEquals(1, s.faults().disconnects());
         assertEquals(1, s.faults().reconnects());
-        assertEquals(2, s.faults().reconnectFailures());
+        assertTrue(s.faults().reconnectFailures() >= 2, "kept trying: " + s.faults());
+        assertEquals(venue.reconnectAttempts.get() - 1, s.faults().reconnectFailures(),
+                "every attempt but the last failed");
         assertEquals(1, s.faults().disconnectedRejects());
         assertEquals(1, s.faults().reAcks());
         assertEquals(1, s.open());

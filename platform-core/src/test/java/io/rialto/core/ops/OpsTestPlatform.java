@@ -50,8 +50,10 @@ final class OpsTestPlatform {
     }
 
     static Platform start(Path pluginsDir, String strategies) {
+        // the test venue sends one snapshot and then nothing: its feed must not turn stale during the tests
         Config config = ConfigFactory.parseString(strategies + "\nrialto.plugins.dir = \""
-                + pluginsDir.toString().replace("\\", "/") + "\"").withFallback(ConfigLoader.defaults());
+                + pluginsDir.toString().replace("\\", "/") + "\"\nrialto.venue-session.feed-stale-after = 1h")
+                .withFallback(ConfigLoader.defaults());
         return Platform.start(config, new PlatformMetrics(), null, new HaltableRisk(), List.of(new RestingVenue()),
                 new StrategyCatalog(List.of(new OneBidFactory())));
     }

@@ -55,6 +55,8 @@ final class FaultDrill {
 
     /** Counted down by each drill strategy once it has sent its orders. */
     static volatile CountDownLatch done = new CountDownLatch(0);
+    /** The drill started last: {@link #stopUnfinished} shuts it down if a failed test left it running. */
+    private static volatile FaultDrill current;
 
     final Platform platform;
     /** The venues as the platform has them: {@link #venues}, or each behind a WebSocket feed. */
@@ -120,6 +122,7 @@ final class FaultDrill {
         Platform platform = Platform.start(config, new PlatformMetrics(), null, provider,
                 adapters, new StrategyCatalog(List.of(new Drill.Factory())));
         FaultDrill drill = new FaultDrill(platform, adapters, venues, engine[0]);
+        current = drill;
         for (SimulatedVenue v : venues) {
             drill.markets.add(drill.inspect(v, SimExchange::market));
             drill.exchanges.add(drill.inspect(v, ex -> ex));
@@ -133,6 +136,18 @@ final class FaultDrill {
         drill.awaitStrategiesDone();
         drill.finish();
         return drill;
+    }
+
+    /**
+     * Shuts down the last drill if its test failed before {@link #finish}: a platform left running would load
+     * every later test, and its strategies could count down the next drill's latch.
+     */
+    static void stopUnfinished() {
+        FaultDrill drill = current;
+        current = null;
+        if (drill != null && drill.result == null) {
+            drill.result = drill.platform.shutdown();
+        }
     }
 
     /** Runs {@code query} on a venue's exchange, on its thread. */
@@ -248,6 +263,7 @@ final class FaultDrill {
         pauseParticipants(true);
         Platform.Result r = platform.shutdown();
         result = r;
+        current = null;
         assertEquals(List.of(), r.reconciliation().failed(), "the shutdown reconciliation agrees");
         assertEquals(0, r.reconciliation().dropped());
         for (StrategyHost.Stats s : r.strategies()) {

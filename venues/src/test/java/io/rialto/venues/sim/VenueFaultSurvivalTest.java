@@ -4,6 +4,7 @@ import io.rialto.core.kernel.Platform;
 import io.rialto.core.kernel.StrategyHost;
 import io.rialto.core.kernel.SymbolBook;
 import io.rialto.core.kernel.VenueSession;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,6 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * what the platform did about it.
  */
 class VenueFaultSurvivalTest {
+
+    @AfterEach
+    void stopAFailedDrill() {
+        FaultDrill.stopUnfinished();
+    }
 
     /** A count of the venues' exchanges, read after the drill finished (they are stopped then). */
     private static long venues(FaultDrill d, ToLongFunction<SimExchange> count) {

@@ -47,9 +47,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebSocketFeedVenueTest {
     private static final WebSocketReconnect RECONNECT = new WebSocketReconnect(Duration.ofMillis(20),
             Duration.ofMillis(200), 5, Duration.ofMinutes(1));
-    /** Idle timeouts far below the 60 s default, so that a quiet feed would be cut within the test. */
+    /**
+     * Idle timeouts far below the 60 s default, so that a quiet feed would be cut within the test, and still 3x the
+     * server's 1 s keep-alive, so that a late ping on a loaded machine does not cut it.
+     */
     private static final ActorTestKit KIT = ActorTestKit.create("ws-feed", ConfigFactory.parseString(
-            "pekko.http.client.idle-timeout = 1500ms\npekko.http.server.idle-timeout = 1500ms\n")
+            "pekko.http.client.idle-timeout = 3s\npekko.http.server.idle-timeout = 3s\n")
             .withFallback(ConfigLoader.defaults()));
 
     @AfterAll
@@ -84,7 +87,7 @@ class WebSocketFeedVenueTest {
     void shouldKeepAQuietFeedConnectedLongerThanTheIdleTimeout() throws Exception {
         List<MarketData> data = WsFeeds.marketData(9, 2);
         Source<MarketData, NotUsed> quiet = Source.single(data.get(0))
-                .concat(Source.single(data.get(1)).initialDelay(Duration.ofMillis(3_000)));
+                .concat(Source.single(data.get(1)).initialDelay(Duration.ofMillis(4_500)));
 
         WsFeeds.assertSame(data, overTheSocket(quiet, new CopyOnWriteArrayList<>()));
     }
@@ -222,8 +225,9 @@ class WebSocketFeedVenueTest {
         WebSocketFeedVenue venue = venue(feedVenue(feed, calls, new CompletableFuture<>()), RECONNECT);
         venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
         List<MarketData> received = venue.marketData().runWith(Sink.seq(), KIT.system())
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .toCompletableFuture().get(20, TimeUnit.SECONDS);
         venue.disconnect();
+        assertEquals(0, venue.feedReconnects(), "one connection throughout (a lost one would be re-made)");
         return received;
     }
 
