@@ -44,12 +44,14 @@ class RunEndToEndTest {
     void shouldTradeAndReconcileWithNothingDropped(@TempDir Path dir) throws IOException {
         Path summary = dir.resolve("s.json");
         Path fills = dir.resolve("fills.csv");
-        int code = rialto("run", "--duration", "4s", "--venues", "2", "--symbols", "6", "--strategies", "30",
-                "--md-rate", "20000", "--seed", "7", "--summary-json", summary.toString(),
+        int code = rialto("run", "--duration", "4s", "--warmup", "1s", "--venues", "2", "--symbols", "6",
+                "--strategies", "30", "--md-rate", "20000", "--seed", "7", "--summary-json", summary.toString(),
                 "--set", "rialto.instruments.SYM0001.tick-size = 0.05",
                 "--fills-out", fills.toString());
         assertEquals(0, code, "exit code; stderr:\n" + err + "\nstdout:\n" + out);
         JsonNode s = new ObjectMapper().readTree(summary.toFile());
+        assertTrue(s.get("warmup_s").asDouble() >= 1.0, "the first second left out of the latencies: " + s);
+        assertTrue(s.get("md_events_per_s_after_warmup").asDouble() > 0, s.toString());
         assertEquals("run", s.get("mode").asText());
         assertEquals(2, s.get("venues").asInt());
         assertEquals(6, s.get("symbols").asInt());

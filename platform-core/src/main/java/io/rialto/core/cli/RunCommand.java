@@ -59,6 +59,11 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             description = "Stop after this long, e.g. 30s, 5m, 1h (default: run until Ctrl-C or SIGTERM).")
     String duration;
 
+    @Option(names = "--warmup", paramLabel = "DURATION",
+            description = "Leave the first DURATION out of the summary's latency percentiles (JIT compilation, "
+                    + "start-up garbage collections, the first tier moves), e.g. 10s (default: 0, measure it all).")
+    String warmup;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "HOCON configuration (default: conf/application.conf when it exists).")
     Path config;
@@ -122,8 +127,13 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         Duration runFor;
         OpsSettings opsSettings;
         HealthSettings healthSettings;
+        Duration warmFor;
         try {
-            runFor = parseDuration();
+            runFor = parseDuration("--duration", duration);
+            warmFor = warmup == null ? Duration.ZERO : parseDuration("--warmup", warmup);
+            if (runFor != null && warmFor.compareTo(runFor) >= 0) {
+                throw new ConfigError("--warmup " + warmup + ": must be shorter than --duration " + duration);
+            }
             checkSpeed();
             cfg = ConfigLoader.load(configFile(), sets, options());
             RialtoSettings.create(cfg);
@@ -202,6 +212,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         ProgressLine progress = new ProgressLine(platform, out, startNs, latencyLog);
         long intervalMs = RialtoSettings.create(cfg).progressInterval().toMillis();
         reporter.scheduleAtFixedRate(progress::print, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        Warmup warm = new Warmup(metrics);
+        if (!warmFor.isZero()) {
+            reporter.schedule(warm::end, warmFor.toMillis(), TimeUnit.MILLISECONDS);
+        }
         try {
             if (runFor == null) {
                 stop.await();
@@ -240,6 +254,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             if (replays.any()) {
                 summary.fields().put("md_bad_rows", replays.badRows());
             }
+            warm.describe(summary.fields(), startNs, stopNs);
             SummaryPrinter.print(summary, out);
             if (summaryJson != null) {
                 summary.write(summaryJson);
@@ -314,18 +329,19 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
     }
 
-    private Duration parseDuration() {
-        if (duration == null) {
+    /** {@code value} of {@code option} as a positive duration; {@code null} when not given. */
+    private static Duration parseDuration(String option, String value) {
+        if (value == null) {
             return null;
         }
         try {
-            Duration d = ConfigFactory.parseString("d = " + duration).getDuration("d");
+            Duration d = ConfigFactory.parseString("d = " + value).getDuration("d");
             if (d.isNegative() || d.isZero()) {
-                throw new ConfigError("--duration " + duration + ": must be positive");
+                throw new ConfigError(option + " " + value + ": must be positive");
             }
             return d;
         } catch (ConfigException e) {
-            throw new ConfigError("--duration " + duration + ": not a duration (try 30s, 5m, 1h)");
+            throw new ConfigError(option + " " + value + ": not a duration (try 30s, 5m, 1h)");
         }
     }
 

@@ -110,6 +110,21 @@ public final class PlatformMetrics {
         return lastTickToTradeCount;
     }
 
+    /**
+     * Forgets every latency recorded so far (a warm-up's: JIT compilation, start-up collections): what was
+     * recorded is drained and dropped, and the cumulative histograms start again from now. The interval
+     * histograms and the counters are untouched.
+     */
+    public synchronized void discardTotals() {
+        drain();
+        tickToTradeTotal.reset();
+        riskCheckTotal.reset();
+        orderAckTotal.reset();
+        ingestToBookTotal.reset();
+        bookToStrategyTotal.reset();
+        strategyDecisionTotal.reset();
+    }
+
     public synchronized Histogram tickToTradeTotal() {
         return tickToTradeTotal.copy();
     }

@@ -30,7 +30,8 @@ class RunCommandTest {
     void shouldListEveryRunOptionInItsHelp() {
         assertEquals(0, run("run", "--help"));
         for (String option : new String[] {"--duration", "--config", "--set", "--seed", "--venues", "--symbols",
-                "--strategies", "--md-rate", "--summary-json", "--fills-out", "--record", "--replay", "--speed"}) {
+                "--strategies", "--md-rate", "--summary-json", "--fills-out", "--record", "--replay", "--speed",
+                "--warmup"}) {
             assertTrue(out.toString().contains(option), option + " in:\n" + out);
         }
     }
@@ -58,6 +59,15 @@ class RunCommandTest {
     void shouldRejectADurationThatIsNotADuration() {
         assertEquals(2, run("run", "--duration", "soon"));
         assertTrue(err.toString().contains("--duration soon"), err.toString());
+        assertFalse(err.toString().contains("Exception"), "no stack trace: " + err);
+    }
+
+    @Test
+    void shouldRejectAWarmupThatIsNotADurationOrOutlastsTheRun() {
+        assertEquals(2, run("run", "--warmup", "a-while"));
+        assertTrue(err.toString().contains("--warmup a-while: not a duration"), err.toString());
+        assertEquals(2, run("run", "--duration", "5s", "--warmup", "5s"));
+        assertTrue(err.toString().contains("--warmup 5s: must be shorter than --duration 5s"), err.toString());
         assertFalse(err.toString().contains("Exception"), "no stack trace: " + err);
     }
 

@@ -30,6 +30,26 @@ class PlatformMetricsTest {
     }
 
     @Test
+    void shouldLeaveWhatAWarmUpRecordedOutOfTheTotals() {
+        PlatformMetrics metrics = new PlatformMetrics();
+        PlatformMetrics.record(metrics.tickToTrade, 9_000_000);      // a warm-up outlier, drained once already
+        metrics.drain();
+        PlatformMetrics.record(metrics.bookToStrategy, 5_000_000);   // and one not drained yet
+        metrics.mdEvents.add(7);
+
+        metrics.discardTotals();
+        PlatformMetrics.record(metrics.tickToTrade, 20_000);
+        PlatformMetrics.record(metrics.bookToStrategy, 10_000);
+        metrics.drain();
+
+        assertEquals(1, metrics.tickToTradeTotal().getTotalCount());
+        assertTrue(metrics.tickToTradeTotal().getMaxValue() < 21_000, "the warm-up's outlier is gone");
+        assertEquals(1, metrics.bookToStrategyTotal().getTotalCount(), "what was still in the recorder too");
+        assertTrue(metrics.bookToStrategyTotal().getMaxValue() < 11_000);
+        assertEquals(7, metrics.mdEvents.sum(), "counters are not latencies: kept");
+    }
+
+    @Test
     void shouldWriteEachStagesIntervalAsATaggedHistogramLog(@TempDir Path dir) throws Exception {
         PlatformMetrics metrics = new PlatformMetrics();
         PlatformMetrics.record(metrics.tickToTrade, 12_000);

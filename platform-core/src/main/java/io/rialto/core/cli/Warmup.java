@@ -1,0 +1,46 @@
+package io.rialto.core.cli;
+
+import io.rialto.core.metrics.PlatformMetrics;
+
+import java.util.Map;
+
+/**
+ * The end of {@code rialto run --warmup}: the latency recorded until then is dropped, so that the summary's
+ * percentiles describe the steady state, and the market-data count is noted for a steady-state rate. Ended on the
+ * reporter thread; read after the reporter has stopped.
+ */
+final class Warmup {
+    private final PlatformMetrics metrics;
+    private volatile long endNs;
+    private volatile long mdEventsAtEnd;
+    private volatile long conflatedAtEnd;
+
+    Warmup(PlatformMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    void end() {
+        metrics.discardTotals();
+        mdEventsAtEnd = metrics.mdEvents.sum();
+        conflatedAtEnd = metrics.conflatedUpdates.sum();
+        endNs = System.nanoTime();
+    }
+
+    /**
+     * Adds {@code warmup_s} (0 when there was none, or the run stopped before it ended: then every latency counts;
+     * counted from the launch, like {@code duration_s}) and, after a warm-up, {@code md_events_per_s_after_warmup}
+     * and {@code conflated_updates_after_warmup} (to set against the book→strategy count, which is after it too).
+     */
+    void describe(Map<String, Object> fields, long startNs, long stopNs) {
+        long end = endNs;
+        if (end == 0) {
+            fields.put("warmup_s", 0.0);
+            return;
+        }
+        fields.put("warmup_s", Math.round((end - startNs) / 1e7) / 100.0);
+        double seconds = (stopNs - end) / 1e9;
+        fields.put("md_events_per_s_after_warmup",
+                seconds <= 0 ? 0.0 : Math.round((metrics.mdEvents.sum() - mdEventsAtEnd) / seconds * 10) / 10.0);
+        fields.put("conflated_updates_after_warmup", metrics.conflatedUpdates.sum() - conflatedAtEnd);
+    }
+}
