@@ -14,7 +14,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,6 +68,47 @@ class ReplayEndToEndTest {
         assertEquals(0, b.get("md_bad_rows").asLong());
         assertEquals(0, b.get("dropped_orders").asLong(), b.get("reconciliation").toString());
         assertTrue(b.get("duration_s").asDouble() < 100, "ended by itself, not at --duration");
+    }
+
+    /**
+     * {@code --speed step}: the same recording and the same strategies make the same orders and the same fills in
+     * every run, byte for byte, where {@code --speed max} does not promise it (the strategies' orders meet the data
+     * wherever the race between them puts them).
+     */
+    @Test
+    void shouldFillTheSameOrdersEveryRunWhenSteppingThroughARecording(@TempDir Path dir) throws IOException {
+        Path recording = dir.resolve("rec");
+        assertEquals(0, rialto("run", "--duration", "2s", "--venues", "2", "--symbols", "4", "--strategies", "10",
+                "--md-rate", "20000", "--seed", "5", "--record", recording.toString()), "stderr:\n" + err);
+        List<String> fills = new ArrayList<>();
+        List<JsonNode> summaries = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            Path s = dir.resolve("s" + run + ".json");
+            Path f = dir.resolve("fills" + run + ".csv");
+            assertEquals(0, rialto("run", "--replay", recording.toString(), "--speed", "step", "--strategies", "10",
+                    "--duration", "120s", "--summary-json", s.toString(), "--fills-out", f.toString()),
+                    "stderr:\n" + err);
+            fills.add(Files.readString(f));
+            summaries.add(summary(s));
+        }
+        JsonNode a = summaries.get(0);
+        JsonNode b = summaries.get(1);
+        assertTrue(a.get("fills").asLong() > 10, "strategies traded: " + a.get("fills"));
+        assertEquals(fills.get(0), fills.get(1), "the same fills, at the same venue times, in the same order");
+        for (String key : List.of("md_events", "orders_submitted", "orders_rejected", "fills", "cancels",
+                "book_digest", "pnl")) {
+            assertEquals(a.get(key), b.get(key), key);
+        }
+        assertEquals(0, b.get("dropped_orders").asLong(), b.get("reconciliation").toString());
+        assertTrue(b.get("duration_s").asDouble() < 100, "ended by itself");
+    }
+
+    @Test
+    void shouldRefuseAStepReplayWithoutStepDispatch(@TempDir Path dir) throws IOException {
+        writeTardis(dir, null);
+        assertEquals(2, rialto("run", "--replay", dir.toString(), "--set", "rialto.replay.speed = step"));
+        assertTrue(err.toString().contains("rialto.replay.speed = step needs rialto.dispatch.step = on"),
+                err.toString());
     }
 
     /** A small Tardis download: one exchange, one symbol, a book snapshot, 3 s of updates and trades. */

@@ -106,8 +106,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                     + "simulated venues (rialto.replay.path); the run ends when the data does.")
     String replay;
 
-    @Option(names = "--speed", paramLabel = "1|10|max",
-            description = "Replay speed: a multiple of real time, or max (rialto.replay.speed).")
+    @Option(names = "--speed", paramLabel = "1|10|max|step",
+            description = "Replay speed: a multiple of real time, max, or step: event by event, each after the "
+                    + "platform has finished reacting to the last, the same fills every run (rialto.replay.speed).")
     String speed;
 
     @Option(names = "--ops-port", paramLabel = "PORT",
@@ -379,7 +380,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     }
 
     private void checkSpeed() {
-        if (speed != null && !speed.equals("max")) {
+        if (speed != null && !speed.equals("max") && !speed.equals("step")) {
             try {
                 double x = Double.parseDouble(speed);
                 if (x > 0 && Double.isFinite(x)) {
@@ -388,7 +389,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             } catch (NumberFormatException ignored) {
                 // reported below
             }
-            throw new ConfigError("--speed " + speed + ": expected a positive multiple of real time (1, 10, 0.5) or max");
+            throw new ConfigError("--speed " + speed + ": expected a positive multiple of real time (1, 10, 0.5), max"
+                    + " or step");
         }
     }
 
@@ -422,6 +424,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
         if (speed != null) {
             o.put("rialto.replay.speed", speed);
+            if (speed.equals("step")) {
+                o.put("rialto.dispatch.step", true);
+            }
         }
         if (strategies != null) {
             o.put("rialto.instances.count", strategies);

@@ -1,6 +1,8 @@
 package io.rialto.core.kernel;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
 import io.rialto.core.config.ConfigError;
 import io.rialto.core.config.InstrumentOverrides;
 import io.rialto.core.config.RialtoSettings;
@@ -35,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * One running platform on one node: the actor system with every kernel actor, wired as ARCHITECTURE.md
@@ -124,6 +127,7 @@ public final class Platform {
     /** Starts the platform with explicit providers (embedding, tests). */
     public static Platform start(Config config, PlatformMetrics metrics, Path fillsOut, RiskProvider riskProvider,
                                  List<VenueAdapter> adapters, StrategyCatalog catalog) {
+        config = stepMode(config);
         RialtoSettings settings = RialtoSettings.create(config);
         if (adapters.isEmpty()) {
             throw new ConfigError("no venue configured: enable rialto.sim or add a venue adapter");
@@ -194,7 +198,7 @@ public final class Platform {
         }
         riskGate.tell(new RiskGate.AttachVenues(venues));
         StrategyDirector director = new StrategyDirector(system, registry, riskGate, books, metrics, settings, catalog,
-                settings.pluginsDir());
+                settings.pluginsDir(), strategyClock(system, adapters));
         director.startAll(specs);
         Platform platform = new Platform(settings, system, registry, metrics, adapters, books, coldThrottle,
                 tierDirector,
@@ -204,6 +208,44 @@ public final class Platform {
         LOG.info("started: {} venues, {} symbols, {} instruments, {} strategies", adapters.size(),
                 registry.symbols().size(), registry.size(), specs.size());
         return platform;
+    }
+
+    /**
+     * {@code rialto.dispatch.step = on}: every actor on the one counted thread of {@link StepExecutor}, every symbol
+     * warm and staying so, strategies on the same thread, so that a stepping venue can wait for the platform to
+     * finish reacting. Overrides the tier and dispatcher settings it needs; anything else stays as configured.
+     */
+    private static Config stepMode(Config config) {
+        if (!config.getBoolean("rialto.dispatch.step")) {
+            return config;
+        }
+        if (!config.getStringList("rialto.dispatch.hot-symbols").isEmpty()) {
+            LOG.warn("step mode: rialto.dispatch.hot-symbols {} ignored, every symbol runs on the one step thread",
+                    config.getStringList("rialto.dispatch.hot-symbols"));
+        }
+        return ConfigFactory.parseString("""
+                pekko.actor.default-dispatcher.executor = "io.rialto.core.kernel.StepExecutor"
+                rialto.dispatchers.strategies = "pekko.actor.default-dispatcher"
+                rialto.dispatchers.warm = "pekko.actor.default-dispatcher"
+                rialto.dispatch.initial-tier = warm
+                rialto.dispatch.hot-symbols = []
+                rialto.dispatch.director.enabled = off
+                """, ConfigParseOptions.defaults().setOriginDescription("step mode (rialto.dispatch.step = on)"))
+                .withFallback(config);
+    }
+
+    /** The strategies' clock: in step mode a venue's data clock when one has it, else the wall clock. */
+    private static LongSupplier strategyClock(ActorSystem<Void> system, List<VenueAdapter> adapters) {
+        if (system.settings().config().getBoolean("rialto.dispatch.step")) {
+            for (VenueAdapter adapter : adapters) {
+                LongSupplier data = adapter.dataClock();
+                if (data != null) {
+                    LOG.info("step mode: strategies read {}'s data clock", adapter.name());
+                    return data;
+                }
+            }
+        }
+        return System::nanoTime;
     }
 
     private void startFeeds(List<FeedWatch> feedWatches) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The platform's strategy instances: starts them, stops them (their open orders cancelled) and
@@ -57,14 +58,17 @@ public final class StrategyDirector {
     private final Props props;
     private final StrategyWatchdog watchdog;
     private final Map<String, Running> running = new LinkedHashMap<>();
+    /** What strategies' {@code nanoTime()} reads (see {@link io.rialto.core.spi.VenueAdapter#dataClock}). */
+    private final LongSupplier strategyClock;
     private final List<StrategyHost.Stats> retired = new ArrayList<>();
     private int nextIndex;
     private int started;
 
     StrategyDirector(ActorSystem<Void> system, InstrumentRegistry registry, ActorRef<RiskGate.Command> riskGate,
                      BookDirectory books, PlatformMetrics metrics, RialtoSettings settings,
-                     StrategyCatalog catalog, Path pluginsDir) {
+                     StrategyCatalog catalog, Path pluginsDir, LongSupplier strategyClock) {
         this.system = system;
+        this.strategyClock = strategyClock;
         this.registry = registry;
         this.riskGate = riskGate;
         this.books = books;
@@ -85,7 +89,7 @@ public final class StrategyDirector {
 
     private void spawn(StrategySpec spec) {
         ActorRef<StrategyHost.Command> ref = system.systemActorOf(StrategyHost.create(spec, registry, riskGate,
-                books, metrics, System::nanoTime, settings.supervision(), watchdog),
+                books, metrics, System::nanoTime, strategyClock, settings.supervision(), watchdog),
                 "strategy-" + spec.id() + "-" + spec.index(), props);
         running.put(spec.id(), new Running(spec, ref));
         started++;

@@ -105,7 +105,10 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     private final ActorRef<RiskGate.Command> riskGate;
     private final BookDirectory books;
     private final PlatformMetrics metrics;
+    /** Stamps and latencies: the wall clock. */
     private final LongSupplier clock;
+    /** What the strategy's {@code nanoTime()} reads: the wall clock, or a stepped replay's data time. */
+    private final LongSupplier strategyClock;
     private final RestartPolicy restartPolicy;
     private final RestartPolicy.Settings supervision;
     private final TimerScheduler<Command> timers;
@@ -150,17 +153,18 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
     public static Behavior<Command> create(StrategySpec spec, InstrumentRegistry registry,
                                            ActorRef<RiskGate.Command> riskGate,
                                            BookDirectory books, PlatformMetrics metrics,
-                                           LongSupplier clock, RestartPolicy.Settings supervision,
-                                           StrategyWatchdog watchdog) {
+                                           LongSupplier clock, LongSupplier strategyClock,
+                                           RestartPolicy.Settings supervision, StrategyWatchdog watchdog) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new StrategyHost(ctx, timers, spec, registry, riskGate, books, metrics, clock, supervision,
-                        watchdog)));
+                new StrategyHost(ctx, timers, spec, registry, riskGate, books, metrics, clock, strategyClock,
+                        supervision, watchdog)));
     }
 
     private StrategyHost(ActorContext<Command> ctx, TimerScheduler<Command> timers, StrategySpec spec,
                          InstrumentRegistry registry, ActorRef<RiskGate.Command> riskGate,
                          BookDirectory books, PlatformMetrics metrics, LongSupplier clock,
-                         RestartPolicy.Settings supervision, StrategyWatchdog watchdog) {
+                         LongSupplier strategyClock, RestartPolicy.Settings supervision,
+                         StrategyWatchdog watchdog) {
         super(ctx);
         this.watchdog = watchdog;
         this.callbackClock = watchdog.register(spec.id());
@@ -171,6 +175,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
         this.books = books;
         this.metrics = metrics;
         this.clock = clock;
+        this.strategyClock = strategyClock;
         this.supervision = supervision;
         this.restartPolicy = new RestartPolicy(supervision);
         for (int symbol : spec.symbols()) {
@@ -574,7 +579,7 @@ public final class StrategyHost extends AbstractBehavior<StrategyHost.Command> {
 
         @Override
         public long nanoTime() {
-            return clock.getAsLong();
+            return strategyClock.getAsLong();
         }
 
         @Override

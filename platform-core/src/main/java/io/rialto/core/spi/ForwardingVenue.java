@@ -11,6 +11,7 @@ import org.apache.pekko.stream.javadsl.Source;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
 
 /**
  * A venue adapter that hands every {@link VenueAdapter} method, the defaults included, to the adapter it wraps; a
@@ -98,6 +99,11 @@ public abstract class ForwardingVenue implements VenueAdapter {
     @Override
     public boolean cancelsOnDisconnect() {
         return delegate.cancelsOnDisconnect();
+    }
+
+    @Override
+    public LongSupplier dataClock() {
+        return delegate.dataClock();
     }
 
     @Override

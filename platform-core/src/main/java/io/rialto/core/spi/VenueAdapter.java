@@ -12,6 +12,7 @@ import org.apache.pekko.stream.javadsl.Source;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
 
 /**
  * One connection to one venue: its market data and its order entry.
@@ -81,6 +82,16 @@ public interface VenueAdapter {
      */
     default boolean cancelsOnDisconnect() {
         return false;
+    }
+
+    /**
+     * The venue's own clock, in nanoseconds, when the venue sets the pace: a replay stepping event by event
+     * ({@code rialto run --replay ... --speed step}) answers the time of the event it last handed over. In step
+     * mode the strategies' {@code StrategyContext.nanoTime()} reads it, so that decisions that depend on time
+     * repeat run after run. {@code null} (the default): the strategies read the wall clock.
+     */
+    default LongSupplier dataClock() {
+        return null;
     }
 
     /**

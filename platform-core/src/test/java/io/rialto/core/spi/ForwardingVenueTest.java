@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +24,7 @@ class ForwardingVenueTest {
     private static final Map<Class<?>, Object> ANSWERS = Map.of(
             String.class, "inner", List.class, List.of(), Source.class, Source.empty(),
             CompletionStage.class, CompletableFuture.completedFuture(null), boolean.class, true,
-            long.class, 42L);
+            long.class, 42L, LongSupplier.class, (LongSupplier) () -> 7L);
 
     /** A method added to the venue SPI, default or not, reaches the wrapped adapter: no decorator skips it. */
     @Test

@@ -12,6 +12,7 @@ import io.rialto.core.domain.ModifyOrder;
 import io.rialto.core.domain.NewOrder;
 import io.rialto.core.domain.RialtoMessage;
 import io.rialto.core.domain.Side;
+import io.rialto.core.kernel.StepExecutor;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -75,6 +77,9 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
 
     private enum Continue implements Command { INSTANCE }
 
+    /** Step mode: the platform has nothing left to do ({@link StepExecutor#whenQuiet}). */
+    private enum Quiet implements Command { INSTANCE }
+
     /** Completes a feed's source. */
     enum FeedEnd { INSTANCE }
 
@@ -113,18 +118,25 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
     private long events;
     private long uncrossed;
     private long startedNs;
+    /** Step mode: orders, cancels, modifies and snapshot requests kept until the platform is quiet. */
+    private final ArrayDeque<Command> stepInbox = new ArrayDeque<>();
+    private boolean stepWaiting;
+    private boolean draining;
+    /** Step mode: the time of the events last handed over, read by the strategies ({@link #dataTimeNs()}). */
+    private final AtomicLong dataTimeNs;
 
     static Behavior<Command> create(ReplaySettings settings, ReplaySource source, BadRows badRows,
-                                    InstrumentRegistry registry, CompletableFuture<Void> ended) {
+                                    InstrumentRegistry registry, CompletableFuture<Void> ended, AtomicLong dataTimeNs) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ReplayExchange(ctx, timers, settings, source,
-                badRows, registry, ended)));
+                badRows, registry, ended, dataTimeNs)));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // arrays of generic queues and refs, by venue index
     private ReplayExchange(ActorContext<Command> ctx, TimerScheduler<Command> timers, ReplaySettings settings,
                            ReplaySource source, BadRows badRows, InstrumentRegistry registry,
-                           CompletableFuture<Void> ended) {
+                           CompletableFuture<Void> ended, AtomicLong dataTimeNs) {
         super(ctx);
+        this.dataTimeNs = dataTimeNs;
         this.settings = settings;
         this.source = source;
         this.badRows = badRows;
@@ -172,6 +184,7 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
                 .onMessageEquals(StopFeed.INSTANCE, this::onStopFeed)
                 .onMessageEquals(Wake.INSTANCE, this::pump)
                 .onMessageEquals(Continue.INSTANCE, this::onContinue)
+                .onMessageEquals(Quiet.INSTANCE, this::onQuiet)
                 .onSignal(PostStop.class, signal -> closeSource())
                 .build();
     }
@@ -203,6 +216,9 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
 
     private Behavior<Command> onFeedAck(FeedAck msg) {
         awaitingAck[msg.venueIndex()] = false;
+        if (settings.step()) {
+            return this; // the next element goes out when the platform is quiet
+        }
         send(msg.venueIndex());
         return pump();
     }
@@ -213,18 +229,27 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
     }
 
     private Behavior<Command> onSubmit(Submit msg) {
+        if (keptForStep(msg)) {
+            return this;
+        }
         messageVenue = msg.venueIndex();
         market.submit(msg.order());
         return this;
     }
 
     private Behavior<Command> onCancel(Cancel msg) {
+        if (keptForStep(msg)) {
+            return this;
+        }
         messageVenue = msg.venueIndex();
         market.cancel(msg.cancel());
         return this;
     }
 
     private Behavior<Command> onModify(Modify msg) {
+        if (keptForStep(msg)) {
+            return this;
+        }
         messageVenue = msg.venueIndex();
         market.modify(msg.modify());
         return this;
@@ -239,6 +264,9 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
 
     /** A platform book went stale: a Tardis replay answers with the venue's book; a recording has the answer. */
     private Behavior<Command> onRequestSnapshot(RequestSnapshot msg) {
+        if (keptForStep(msg)) {
+            return this;
+        }
         int id = msg.instrumentId();
         if (!numbering || id < 0 || id >= seqs.length || market.book(id) == null || exhausted) {
             return this;
@@ -254,7 +282,9 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
         flush(v);
         ready[v].add(new BookSnapshot(id, seqs[id], bp, bq, ap, aq, 0L));
         events++;
-        send(v);
+        if (!settings.step()) {
+            send(v);
+        }
         return this;
     }
 
@@ -270,6 +300,9 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
     private Behavior<Command> pump() {
         if (!started) {
             return this;
+        }
+        if (settings.step()) {
+            return step();
         }
         for (int n = 0; !exhausted; n++) {
             if (!pending && !read()) {
@@ -298,6 +331,94 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
             finish();
         }
         return this;
+    }
+
+    /**
+     * Step mode: the platform's reaction comes back first (a message that arrived while the platform was busy
+     * waits until it is quiet, so that the platform always sees the venue's answers at the same point); then one
+     * element goes out; when none is left, the next step's events (every event of the next timestamp) are read and
+     * applied. After each of these the exchange waits for the platform to be quiet again. Everything the platform
+     * sees thus arrives while it is idle, in an order fixed by the data and the strategies alone.
+     */
+    private Behavior<Command> step() {
+        if (stepWaiting) {
+            return this;
+        }
+        if (!stepInbox.isEmpty()) {
+            draining = true;
+            while (!stepInbox.isEmpty()) {
+                Command kept = stepInbox.poll();
+                if (kept instanceof Submit s) {
+                    onSubmit(s);
+                } else if (kept instanceof Cancel c) {
+                    onCancel(c);
+                } else if (kept instanceof Modify m) {
+                    onModify(m);
+                } else {
+                    onRequestSnapshot((RequestSnapshot) kept);
+                }
+            }
+            draining = false;
+            awaitQuiet();
+            return this;
+        }
+        if (sendOne()) {
+            awaitQuiet();
+            return this;
+        }
+        if (!exhausted && (pending || read())) {
+            long time = event.timeNs;
+            dataTimeNs.set(time);
+            do {
+                apply(venueOfInstrument[instrumentOfSource[event.instrument]]);
+                pending = false;
+            } while (read() && event.timeNs == time);
+            for (int v : venueOfSourceVenue) {
+                flush(v);
+            }
+            if (sendOne()) {
+                awaitQuiet();
+                return this;
+            }
+        }
+        if (exhausted) {
+            finish();
+        }
+        return this;
+    }
+
+    /** Step mode: sends the first element waiting for a feed that owes no acknowledgement; false if none went. */
+    private boolean sendOne() {
+        for (int v : venueOfSourceVenue) {
+            if (!ready[v].isEmpty() && feeds[v] != null && !awaitingAck[v] && !feedEnded[v]) {
+                send(v);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void awaitQuiet() {
+        stepWaiting = true;
+        ActorRef<Command> self = getContext().getSelf();
+        StepExecutor.whenQuiet(() -> self.tell(Quiet.INSTANCE));
+    }
+
+    private Behavior<Command> onQuiet() {
+        stepWaiting = false;
+        return pump();
+    }
+
+    /**
+     * Step mode: keeps a message from the platform for when it is quiet; true if kept. Not while the exchange
+     * is handling the kept ones, nor when it is not waiting for a step (before the data starts, after it ended).
+     */
+    private boolean keptForStep(Command msg) {
+        if (!settings.step() || draining || !stepWaiting) {
+            return false;
+        }
+        stepInbox.add(msg);
+        return true;
     }
 
     private boolean read() {
@@ -369,7 +490,9 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
                 room(v).trade(id, seq, aggressor, event.priceTicks, event.qtyLots);
             }
         }
-        send(v);
+        if (!settings.step()) {
+            send(v);
+        }
     }
 
     private void depth(int v, int id, Side side, long price, long qty, long sourceSeq) {

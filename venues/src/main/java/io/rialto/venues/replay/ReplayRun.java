@@ -5,6 +5,8 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * One replay shared by the venues it feeds (one {@link ReplayVenue} per venue in the data): the source, its
@@ -18,6 +20,8 @@ final class ReplayRun {
     private final BadRows badRows;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile ActorRef<ReplayExchange.Command> exchange;
+    /** Step mode: the time of the events last handed over. */
+    private final AtomicLong dataTimeNs = new AtomicLong();
 
     ReplayRun(ReplaySettings settings, ReplaySource source, BadRows badRows) {
         this.settings = settings;
@@ -32,7 +36,7 @@ final class ReplayRun {
     synchronized void connect(VenueContext ctx) {
         if (exchange == null) {
             exchange = ctx.system().systemActorOf(ReplayExchange.create(settings, source, badRows, ctx.instruments(),
-                    ended), "replay-exchange", DispatcherSelector.blocking());
+                    ended, dataTimeNs), "replay-exchange", DispatcherSelector.blocking());
         }
         exchange.tell(new ReplayExchange.Connect(ctx.venueIndex(), ctx.executions()));
     }
@@ -43,6 +47,11 @@ final class ReplayRun {
             throw new IllegalStateException("the replay of " + source.description() + " is not connected");
         }
         return ref;
+    }
+
+    /** Step mode: the data's clock, for the strategies; otherwise null (they read the wall clock). */
+    LongSupplier dataClock() {
+        return settings.step() ? dataTimeNs::get : null;
     }
 
     CompletableFuture<Void> ended() {

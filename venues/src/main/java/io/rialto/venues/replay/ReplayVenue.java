@@ -17,6 +17,7 @@ import org.apache.pekko.stream.typed.javadsl.ActorSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
 
 /**
  * A {@link VenueAdapter} onto one venue of a replay ({@link ReplayRun}): its market data is the replayed data
@@ -96,6 +97,11 @@ public final class ReplayVenue implements VenueAdapter, FiniteVenue {
     @Override
     public void disconnect() {
         // the replay lives as long as the actor system; its files are closed when its data ends
+    }
+
+    @Override
+    public LongSupplier dataClock() {
+        return run.dataClock();
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.rialto.venues.replay.TardisFiles.bookRow;
 import static io.rialto.venues.replay.TardisFiles.tradeRow;
@@ -101,7 +102,7 @@ class ReplayDeterminismTest {
         InstrumentRegistry registry = InstrumentRegistry.of(source.venues(), source.listings());
         CompletableFuture<Void> ended = new CompletableFuture<>();
         ActorRef<ReplayExchange.Command> exchange = KIT.spawn(ReplayExchange.create(settings, source, badRows,
-                registry, ended));
+                registry, ended, new AtomicLong()));
         List<String> reports = Collections.synchronizedList(new ArrayList<>());
         exchange.tell(new ReplayExchange.Connect(0, r -> reports.add(describe(r))));
         TestProbe<Object> feed = KIT.createTestProbe();
