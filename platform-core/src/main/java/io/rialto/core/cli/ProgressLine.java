@@ -18,8 +18,12 @@ final class ProgressLine {
     /** Where each interval's histograms go in HdrHistogram's log format, or {@code null}. */
     private final HistogramLogWriter latencyLog;
 
-    ProgressLine(Platform platform, PrintWriter out, long startNs, HistogramLogWriter latencyLog) {
+    /** Ended right after a drain, so that no interval is lost to it. */
+    private final Warmup warmup;
+
+    ProgressLine(Platform platform, PrintWriter out, long startNs, HistogramLogWriter latencyLog, Warmup warmup) {
         this.latencyLog = latencyLog;
+        this.warmup = warmup;
         this.platform = platform;
         this.out = out;
         this.startNs = startNs;
@@ -37,6 +41,7 @@ final class ProgressLine {
         if (latencyLog != null) {
             m.writeIntervals(latencyLog);
         }
+        warmup.tick(now);
         out.printf("[%5.0fs] md %,9.0f ev/s | orders %,9d | fills %,8d | rejects %,7d | t2t p50 %s p99 %s%n",
                 (now - startNs) / 1e9, rate, m.ordersSubmitted.sum(), m.fills.sum(), m.ordersRejected.sum(),
                 micros(t2t, 50), micros(t2t, 99));

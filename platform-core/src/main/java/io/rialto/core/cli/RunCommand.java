@@ -136,7 +136,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 throw new ConfigError("--warmup " + warmup + ": must be shorter than --duration " + duration);
             }
             checkSpeed();
-            cfg = ConfigLoader.load(configFile(), sets, options());
+            cfg = Platform.stepMode(ConfigLoader.load(configFile(), sets, options()));
             RialtoSettings.create(cfg);
             opsSettings = OpsSettings.create(cfg);
             healthSettings = HealthSettings.create(cfg);
@@ -210,13 +210,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             return t;
         });
         HistogramLogWriter latencyLog = latencyLog(RialtoSettings.create(cfg).latencyLog(), err);
-        ProgressLine progress = new ProgressLine(platform, out, startNs, latencyLog);
+        Warmup warm = new Warmup(metrics, warmFor.isZero() ? 0 : System.nanoTime() + warmFor.toNanos());
+        ProgressLine progress = new ProgressLine(platform, out, startNs, latencyLog, warm);
         long intervalMs = RialtoSettings.create(cfg).progressInterval().toMillis();
         reporter.scheduleAtFixedRate(progress::print, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
-        Warmup warm = new Warmup(metrics);
-        if (!warmFor.isZero()) {
-            reporter.schedule(warm::end, warmFor.toMillis(), TimeUnit.MILLISECONDS);
-        }
         try {
             if (runFor == null) {
                 stop.await();
@@ -380,6 +377,13 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     }
 
     private void checkSpeed() {
+        if ("step".equals(speed) && replay == null) {
+            throw new ConfigError("--speed step: steps through a replay; give --replay PATH");
+        }
+        if ("step".equals(speed) && record != null) {
+            throw new ConfigError("--speed step cannot record (--record): the recorder's writer thread is outside "
+                    + "the step");
+        }
         if (speed != null && !speed.equals("max") && !speed.equals("step")) {
             try {
                 double x = Double.parseDouble(speed);

@@ -213,9 +213,12 @@ public final class Platform {
     /**
      * {@code rialto.dispatch.step = on}: every actor on the one counted thread of {@link StepExecutor}, every symbol
      * warm and staying so, strategies on the same thread, so that a stepping venue can wait for the platform to
-     * finish reacting. Overrides the tier and dispatcher settings it needs; anything else stays as configured.
+     * finish reacting. The wall-clock deadlines on the order path (the risk gate's check timeout, the venue call
+     * timeout) are lifted and the health monitor is off: on one thread a busy moment is not a fault, and none of
+     * them may decide an order differently from one run to the next. Anything else stays as configured.
+     * Idempotent; the command line applies it before it reads the health settings.
      */
-    private static Config stepMode(Config config) {
+    public static Config stepMode(Config config) {
         if (!config.getBoolean("rialto.dispatch.step")) {
             return config;
         }
@@ -230,6 +233,9 @@ public final class Platform {
                 rialto.dispatch.initial-tier = warm
                 rialto.dispatch.hot-symbols = []
                 rialto.dispatch.director.enabled = off
+                rialto.health.enabled = off
+                rialto.risk-gate.check-timeout = 1h
+                rialto.venue-session.circuit-breaker.call-timeout = 1h
                 """, ConfigParseOptions.defaults().setOriginDescription("step mode (rialto.dispatch.step = on)"))
                 .withFallback(config);
     }

@@ -111,12 +111,12 @@ public final class PlatformMetrics {
     }
 
     /**
-     * Forgets every latency recorded so far (a warm-up's: JIT compilation, start-up collections): what was
-     * recorded is drained and dropped, and the cumulative histograms start again from now. The interval
-     * histograms and the counters are untouched.
+     * Forgets the latencies drained so far (a warm-up's: JIT compilation, start-up collections): the cumulative
+     * histograms start again. Call right after {@link #drain()}, so that nothing is left in the recorders from
+     * before; the interval histograms (the progress line, the latency log, the health monitor) and the counters
+     * are untouched.
      */
-    public synchronized void discardTotals() {
-        drain();
+    public synchronized void resetTotals() {
         tickToTradeTotal.reset();
         riskCheckTotal.reset();
         orderAckTotal.reset();

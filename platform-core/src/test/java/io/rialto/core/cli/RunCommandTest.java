@@ -72,6 +72,14 @@ class RunCommandTest {
     }
 
     @Test
+    void shouldRefuseToStepWithoutAReplayOrWhileRecording() {
+        assertEquals(2, run("run", "--speed", "step"));
+        assertTrue(err.toString().contains("--speed step: steps through a replay; give --replay PATH"), err.toString());
+        assertEquals(2, run("run", "--replay", "somewhere", "--speed", "step", "--record", "elsewhere"));
+        assertTrue(err.toString().contains("--speed step cannot record (--record)"), err.toString());
+    }
+
+    @Test
     void shouldRejectASetWithoutAValue() {
         assertEquals(2, run("run", "--set", "rialto.sim.venues"));
         assertTrue(err.toString().contains("--set rialto.sim.venues: expected key=value"), err.toString());

@@ -25,6 +25,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -120,6 +121,8 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
     private long startedNs;
     /** Step mode: orders, cancels, modifies and snapshot requests kept until the platform is quiet. */
     private final ArrayDeque<Command> stepInbox = new ArrayDeque<>();
+    /** Step mode: what the step sends the platform, handed over at once ({@link #handOver}). */
+    private final List<Runnable> outbox = new ArrayList<>();
     private boolean stepWaiting;
     private boolean draining;
     /** Step mode: the time of the events last handed over, read by the strategies ({@link #dataTimeNs()}). */
@@ -217,7 +220,7 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
     private Behavior<Command> onFeedAck(FeedAck msg) {
         awaitingAck[msg.venueIndex()] = false;
         if (settings.step()) {
-            return this; // the next element goes out when the platform is quiet
+            return pump(); // if the platform was quiet before this acknowledgement came, the step goes on now
         }
         send(msg.venueIndex());
         return pump();
@@ -234,7 +237,7 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
         }
         messageVenue = msg.venueIndex();
         market.submit(msg.order());
-        return this;
+        return answered();
     }
 
     private Behavior<Command> onCancel(Cancel msg) {
@@ -243,7 +246,7 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
         }
         messageVenue = msg.venueIndex();
         market.cancel(msg.cancel());
-        return this;
+        return answered();
     }
 
     private Behavior<Command> onModify(Modify msg) {
@@ -252,13 +255,17 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
         }
         messageVenue = msg.venueIndex();
         market.modify(msg.modify());
-        return this;
+        return answered();
     }
 
     private void report(int venueIndex, ExecutionReport report) {
         Consumer<ExecutionReport> to = executions[venueIndex >= 0 ? venueIndex : messageVenue];
         if (to != null) {
-            to.accept(report);
+            if (settings.step()) {
+                outbox.add(() -> to.accept(report));
+            } else {
+                to.accept(report);
+            }
         }
     }
 
@@ -284,6 +291,8 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
         events++;
         if (!settings.step()) {
             send(v);
+        } else if (!draining && !stepWaiting) {
+            return pump(); // outside a step: the snapshot goes out as a step of its own
         }
         return this;
     }
@@ -335,10 +344,11 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
 
     /**
      * Step mode: the platform's reaction comes back first (a message that arrived while the platform was busy
-     * waits until it is quiet, so that the platform always sees the venue's answers at the same point); then one
-     * element goes out; when none is left, the next step's events (every event of the next timestamp) are read and
-     * applied. After each of these the exchange waits for the platform to be quiet again. Everything the platform
-     * sees thus arrives while it is idle, in an order fixed by the data and the strategies alone.
+     * waits until it is quiet); then one element goes out; when none is left, the next step's events (every event
+     * of the next timestamp) are read and applied. Whatever each of these sends the platform (execution reports,
+     * the element) is handed over in one task on the platform's own thread ({@link #handOver}), and the exchange
+     * waits for the platform to be quiet again. Everything the platform sees thus arrives while it is idle, in an
+     * order fixed by the data and the strategies alone.
      */
     private Behavior<Command> step() {
         if (stepWaiting) {
@@ -359,12 +369,17 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
                 }
             }
             draining = false;
-            awaitQuiet();
+            handOverAndWait();
             return this;
         }
         if (sendOne()) {
-            awaitQuiet();
+            handOverAndWait();
             return this;
+        }
+        for (int v : venueOfSourceVenue) {
+            if (!ready[v].isEmpty() && !feedEnded[v]) {
+                return this; // its feed still owes an acknowledgement: onFeedAck comes back here
+            }
         }
         if (!exhausted && (pending || read())) {
             long time = event.timeNs;
@@ -376,13 +391,13 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
             for (int v : venueOfSourceVenue) {
                 flush(v);
             }
-            if (sendOne()) {
-                awaitQuiet();
-                return this;
-            }
+            sendOne();
+            handOverAndWait();
+            return this;
         }
         if (exhausted) {
             finish();
+            handOver();
         }
         return this;
     }
@@ -398,7 +413,25 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
         return false;
     }
 
-    private void awaitQuiet() {
+    /**
+     * Step mode: runs what the step sends the platform as one task on the platform's single thread, so that the
+     * platform starts on none of it before all of it is in its mailboxes.
+     */
+    private void handOver() {
+        if (outbox.isEmpty()) {
+            return;
+        }
+        Runnable[] sends = outbox.toArray(new Runnable[0]);
+        outbox.clear();
+        getContext().getSystem().executionContext().execute(() -> {
+            for (Runnable send : sends) {
+                send.run();
+            }
+        });
+    }
+
+    private void handOverAndWait() {
+        handOver();
         stepWaiting = true;
         ActorRef<Command> self = getContext().getSelf();
         StepExecutor.whenQuiet(() -> self.tell(Quiet.INSTANCE));
@@ -411,7 +444,8 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
 
     /**
      * Step mode: keeps a message from the platform for when it is quiet; true if kept. Not while the exchange
-     * is handling the kept ones, nor when it is not waiting for a step (before the data starts, after it ended).
+     * is handling the kept ones, nor when it is not waiting for a step (before the data starts, after it ended:
+     * then it is answered at once, see {@link #answered}).
      */
     private boolean keptForStep(Command msg) {
         if (!settings.step() || draining || !stepWaiting) {
@@ -419,6 +453,14 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
         }
         stepInbox.add(msg);
         return true;
+    }
+
+    /** After a message from the platform was answered: in step mode, outside a step, hands the answer over. */
+    private Behavior<Command> answered() {
+        if (settings.step() && !draining) {
+            handOver();
+        }
+        return this;
     }
 
     private boolean read() {
@@ -554,13 +596,22 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
         if (feeds[v] == null || awaitingAck[v] || feedEnded[v]) {
             return;
         }
+        ActorRef<Object> feed = feeds[v];
         MarketData next = ready[v].poll();
         if (next != null) {
             awaitingAck[v] = true;
-            feeds[v].tell(next);
+            if (settings.step()) {
+                outbox.add(() -> feed.tell(next));
+            } else {
+                feed.tell(next);
+            }
         } else if (exhausted && builders[v].isEmpty()) {
             feedEnded[v] = true;
-            feeds[v].tell(FeedEnd.INSTANCE);
+            if (settings.step()) {
+                outbox.add(() -> feed.tell(FeedEnd.INSTANCE));
+            } else {
+                feed.tell(FeedEnd.INSTANCE);
+            }
             if (++feedsEnded == venueOfSourceVenue.length) {
                 onEnded();
             }

@@ -31,7 +31,8 @@ import java.util.concurrent.CompletionStage;
  * <p>One materialization is one connection. It completes when the server says the feed has ended
  * ({@link WebSocketFeedServer#END}). A connection that fails, is refused or closes before that fails the stream
  * with {@link ConnectionLost}, which {@link WebSocketFeedVenue} answers by reconnecting; a text message other than
- * {@code END} or a frame that does not decode fails it with an {@link MdRecordException}, which is not retried.
+ * {@code END} or a frame that does not decode fails it with an {@link MdRecordException}, and the venue's word that
+ * its feed failed with {@link FeedFailed}; neither is retried.
  * Every failure names the URI; nothing is skipped.
  */
 final class WebSocketFeedClient {
@@ -41,6 +42,13 @@ final class WebSocketFeedClient {
     private static final ByteString END = ByteString.fromArrayUnsafe(new byte[0]);
     /** Follows the last message of a connection: told apart by identity. */
     private static final ByteString CLOSED = ByteString.fromArrayUnsafe(new byte[0]);
+
+    /** The venue says its feed failed ({@link WebSocketFeedServer#ERROR}): not worth reconnecting. */
+    static final class FeedFailed extends RuntimeException {
+        FeedFailed(String message) {
+            super(message);
+        }
+    }
 
     /** The connection to the feed failed, was refused or closed before the feed ended: worth reconnecting. */
     static final class ConnectionLost extends RuntimeException {
@@ -87,7 +95,7 @@ final class WebSocketFeedClient {
     }
 
     private static Throwable classify(String uri, Throwable e) {
-        if (e instanceof ConnectionLost || e instanceof MdRecordException) {
+        if (e instanceof ConnectionLost || e instanceof MdRecordException || e instanceof FeedFailed) {
             return e; // named already
         }
         String message = String.valueOf(e.getMessage());
@@ -110,9 +118,13 @@ final class WebSocketFeedClient {
     /** The frame of a binary message, {@link #END} for the server's END message. */
     private static CompletionStage<ByteString> frame(String uri, Message message, Materializer materializer) {
         if (message.isText()) {
-            if (message.asTextMessage().isStrict() && WebSocketFeedServer.END.equals(
-                    message.asTextMessage().getStrictText())) {
+            String text = message.asTextMessage().isStrict() ? message.asTextMessage().getStrictText() : "";
+            if (WebSocketFeedServer.END.equals(text)) {
                 return CompletableFuture.completedFuture(END);
+            }
+            if (text.startsWith(WebSocketFeedServer.ERROR)) {
+                return CompletableFuture.failedFuture(new FeedFailed(uri + ": the venue's feed failed: "
+                        + text.substring(WebSocketFeedServer.ERROR.length())));
             }
             return CompletableFuture.failedFuture(
                     new MdRecordException(uri + ": a text message; the feed sends binary messages only"));

@@ -16,6 +16,7 @@ import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
 import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
 import org.apache.pekko.http.javadsl.settings.ServerSettings;
+import org.apache.pekko.japi.pf.PFBuilder;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.UniqueKillSwitch;
@@ -37,7 +38,8 @@ import java.util.function.Supplier;
 /**
  * Serves one market-data feed over a WebSocket on the loopback interface: {@code ws://127.0.0.1:PORT/md}, one
  * binary message per {@link MarketData} element, encoded by {@link MdFrames}, and the text message {@link #END}
- * once the feed has ended, before the server closes the WebSocket. A connection that closes without {@code END}
+ * once the feed has ended, before the server closes the WebSocket ({@link #ERROR} and the reason first if it
+ * failed). A connection that closes without {@code END}
  * was lost, and the client reconnects.
  *
  * <p>The feed is materialized once, when the first client upgrades, into a hub that outlives connections, as a
@@ -52,8 +54,10 @@ import java.util.function.Supplier;
  */
 final class WebSocketFeedServer {
     static final String PATH = "/md";
-    /** The text message that says the feed has ended (every other message is binary). */
+    /** The text message that says the feed has ended (every other message is binary, but {@link #ERROR}). */
     static final String END = "end";
+    /** The start of the text message that says the venue's feed failed, followed by why: not worth reconnecting. */
+    static final String ERROR = "error: ";
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(2);
     /** Elements the hub holds while no client is connected, before it backpressures the feed (a power of two). */
     private static final int HUB_BUFFER = 256;
@@ -150,6 +154,10 @@ final class WebSocketFeedServer {
         MdFrames.Encoder encoder = MdFrames.encoder(registry);
         Source<Message, NotUsed> frames = hub()
                 .<Message>map(md -> BinaryMessage.create(ByteString.fromArrayUnsafe(encoder.encode(venueIndex, md))))
+                // the hub remembers a failed feed: every client learns it at once instead of reconnecting for ever
+                .recover(new PFBuilder<Throwable, Message>()
+                        .matchAny(e -> TextMessage.create(ERROR + e.getMessage()))
+                        .build())
                 .concat(Source.single(TextMessage.create(END)))
                 .viaMat(KillSwitches.single(), Keep.right())
                 .watchTermination((killSwitch, done) -> {

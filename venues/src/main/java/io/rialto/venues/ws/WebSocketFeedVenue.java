@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +40,9 @@ public final class WebSocketFeedVenue extends ForwardingVenue {
     private final WebSocketReconnect reconnect;
     private final Duration dropInterval;
     private final SplittableRandom drops;
-    private final AtomicLong connects = new AtomicLong();
+    /** Connections tried: the first, and one per loss. */
+    private final AtomicLong attempts = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
     private volatile VenueContext ctx;
     private volatile WebSocketFeedServer server;
     private volatile boolean disconnected;
@@ -70,11 +73,23 @@ public final class WebSocketFeedVenue extends ForwardingVenue {
     public Source<MarketData, NotUsed> marketData() {
         VenueContext c = ctx;
         AtomicReference<Throwable> lost = new AtomicReference<>();
+        ArrayDeque<Long> losses = new ArrayDeque<>();
         return Source.completionStageSource(feedUri().thenApply(uri -> RestartSource.onFailuresWithBackoff(
                         reconnect.restartSettings().withRestartOn(WebSocketFeedClient::connectionLost), () -> {
-                            if (connects.getAndIncrement() > 0) {
-                                LOG.warn("{}: market-data WebSocket lost ({}); reconnect #{}", name(),
-                                        lost.get().getMessage(), connects.get() - 1);
+                            if (attempts.getAndIncrement() > 0) {
+                                String why = lost.get().getMessage();
+                                if (disconnected) {
+                                    return Source.failed(new IllegalStateException(name()
+                                            + ": market-data WebSocket lost after the venue disconnected (" + why
+                                            + ")"));
+                                }
+                                if (!reconnect.allowsAnother(losses, System.nanoTime())) {
+                                    return Source.failed(new IllegalStateException(name() + ": market-data "
+                                            + "WebSocket lost more than " + reconnect.maxRestarts() + " times within "
+                                            + reconnect.maxRestartsWithin() + "; last: " + why));
+                                }
+                                LOG.warn("{}: market-data WebSocket lost ({}); reconnect #{}", name(), why,
+                                        reconnects.incrementAndGet());
                             }
                             return WebSocketFeedClient.feed(c.system(), uri, c.instruments())
                                     .mapError(Throwable.class, e -> {
@@ -85,10 +100,10 @@ public final class WebSocketFeedVenue extends ForwardingVenue {
                 .mapMaterializedValue(m -> NotUsed.getInstance());
     }
 
-    /** Connections made after the first. */
+    /** Connections made again after a loss. */
     @Override
     public long feedReconnects() {
-        return Math.max(0, connects.get() - 1);
+        return reconnects.get();
     }
 
     /** Where the wrapped feed is served, once the server is bound. */

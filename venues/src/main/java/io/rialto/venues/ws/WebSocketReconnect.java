@@ -7,11 +7,13 @@ import org.apache.pekko.event.Logging;
 import org.apache.pekko.stream.RestartSettings;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 
 /**
  * How a WebSocket feed client reconnects a lost connection, from {@code rialto.sim.websocket-reconnect}: waits
- * from {@code minBackoff}, doubling up to {@code maxBackoff} (plus up to 20 % jitter), and gives up, failing the
- * feed, after more than {@code maxRestarts} losses within {@code maxRestartsWithin}.
+ * from {@code minBackoff}, doubling up to {@code maxBackoff} (plus up to 20 % jitter) while losses follow each other
+ * within {@code maxBackoff}, and gives up, failing the feed, at more than {@code maxRestarts} losses within any
+ * {@code maxRestartsWithin}.
  */
 public record WebSocketReconnect(Duration minBackoff, Duration maxBackoff, int maxRestarts,
                                  Duration maxRestartsWithin) {
@@ -30,9 +32,26 @@ public record WebSocketReconnect(Duration minBackoff, Duration maxBackoff, int m
                 Settings.positiveDuration(c, "max-restarts-within"));
     }
 
+    /**
+     * Pekko's restart count is not a sliding window (it only resets after a whole window without a restart), so the
+     * limit is {@link #allowsAnother}'s; Pekko's window only resets the backoff: a connection that lasted longer than
+     * {@code maxBackoff} is followed by the shortest wait again.
+     */
     RestartSettings restartSettings() {
         // WebSocketFeedVenue logs each loss in a line that names the venue; Pekko's own line would repeat it
-        return RestartSettings.create(minBackoff, maxBackoff, JITTER).withMaxRestarts(maxRestarts, maxRestartsWithin)
+        return RestartSettings.create(minBackoff, maxBackoff, JITTER).withMaxRestarts(Integer.MAX_VALUE, maxBackoff)
                 .withLogSettings(RestartSettings.createLogSettings(Logging.DebugLevel()));
+    }
+
+    /**
+     * Notes a loss at {@code nowNs} in {@code losses} (the times of the earlier ones) and says whether reconnecting
+     * is still allowed: no more than {@code maxRestarts} losses within any {@code maxRestartsWithin}.
+     */
+    boolean allowsAnother(ArrayDeque<Long> losses, long nowNs) {
+        losses.addLast(nowNs);
+        while (nowNs - losses.peekFirst() > maxRestartsWithin.toNanos()) {
+            losses.removeFirst();
+        }
+        return losses.size() <= maxRestarts;
     }
 }

@@ -28,6 +28,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -207,13 +208,51 @@ class WebSocketFeedVenueTest {
         ExecutionException e = assertThrows(ExecutionException.class, () -> venue.marketData()
                 .map(md -> {
                     if (seen.incrementAndGet() == data.size()) {
-                        venue.disconnect(); // the server goes away: every reconnect is refused
+                        venue.bound().stop(); // the server goes away: every reconnect is refused
                     }
                     return md;
                 })
                 .runWith(Sink.ignore(), KIT.system()).toCompletableFuture().get(20, TimeUnit.SECONDS));
-        assertInstanceOf(WebSocketFeedClient.ConnectionLost.class, e.getCause(), e.getCause().toString());
+        assertTrue(e.getCause().getMessage().startsWith("WS1: market-data WebSocket lost more than 2 times within "
+                + "PT1M; last: "), e.getCause().getMessage());
         assertEquals(2, venue.feedReconnects(), "two reconnects allowed, then the feed fails loudly");
+        venue.disconnect();
+    }
+
+    @Test
+    void shouldFailAtOnceWithoutReconnectingWhenTheVenuesFeedFailed() throws Exception {
+        List<MarketData> data = WsFeeds.marketData(12, 5);
+        Source<MarketData, NotUsed> feed = Source.from(data)
+                .concat(Source.failed(new IllegalStateException("matching engine down")));
+        WebSocketFeedVenue venue = venue(feedVenue(feed, new CopyOnWriteArrayList<>(), new CompletableFuture<>()),
+                RECONNECT);
+        venue.connect(new VenueContext(KIT.system(), WsFeeds.REGISTRY, 0, report -> { }));
+        List<MarketData> received = new CopyOnWriteArrayList<>();
+
+        ExecutionException e = assertThrows(ExecutionException.class, () -> venue.marketData()
+                .runWith(Sink.foreach(received::add), KIT.system()).toCompletableFuture().get(20, TimeUnit.SECONDS));
+        venue.disconnect();
+        assertInstanceOf(WebSocketFeedClient.FeedFailed.class, e.getCause(), e.getCause().toString());
+        assertTrue(e.getCause().getMessage().endsWith(": the venue's feed failed: matching engine down"),
+                e.getCause().getMessage());
+        // the hub passes a failure on ahead of what it still buffered: what arrived is the feed's start, in order
+        WsFeeds.assertSame(data.subList(0, received.size()), received);
+        assertEquals(0, venue.feedReconnects(), "a failed feed is not a lost connection");
+    }
+
+    @Test
+    void shouldCountLossesInASlidingWindow() {
+        WebSocketReconnect limit = new WebSocketReconnect(Duration.ofMillis(10), Duration.ofSeconds(1), 2,
+                Duration.ofMinutes(1));
+        ArrayDeque<Long> losses = new ArrayDeque<>();
+        long s = 1_000_000_000L;
+        assertTrue(limit.allowsAnother(losses, 0));
+        assertTrue(limit.allowsAnother(losses, 10 * s));
+        assertFalse(limit.allowsAnother(losses, 20 * s), "a third loss within a minute");
+        ArrayDeque<Long> spread = new ArrayDeque<>();
+        for (long t = 0; t < 600 * s; t += 31 * s) {
+            assertTrue(limit.allowsAnother(spread, t), "two per minute at most, for ten minutes: at " + t / s + " s");
+        }
     }
 
     private static WebSocketFeedVenue venue(VenueAdapter delegate, WebSocketReconnect reconnect) {
