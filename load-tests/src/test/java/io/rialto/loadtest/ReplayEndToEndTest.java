@@ -107,8 +107,8 @@ class ReplayEndToEndTest {
     void shouldRefuseAStepReplayWithoutStepDispatch(@TempDir Path dir) throws IOException {
         writeTardis(dir, null);
         assertEquals(2, rialto("run", "--replay", dir.toString(), "--set", "rialto.replay.speed = step"));
-        assertTrue(err.toString().contains("rialto.replay.speed = step needs rialto.dispatch.step = on"),
-                err.toString());
+        assertTrue(err.toString().contains("rialto.dispatch.step = off with rialto.replay.speed = step: step mode "
+                + "needs both (--speed step sets both)"), err.toString());
     }
 
     /** A small Tardis download: one exchange, one symbol, a book snapshot, 3 s of updates and trades. */

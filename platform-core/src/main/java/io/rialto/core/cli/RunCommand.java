@@ -137,6 +137,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             }
             checkSpeed();
             cfg = Platform.stepMode(ConfigLoader.load(configFile(), sets, options()));
+            checkStep(cfg);
             RialtoSettings.create(cfg);
             opsSettings = OpsSettings.create(cfg);
             healthSettings = HealthSettings.create(cfg);
@@ -253,6 +254,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 summary.fields().put("md_bad_rows", replays.badRows());
             }
             warm.describe(summary.fields(), startNs, stopNs);
+            if (warm.cutShort()) {
+                err.println("rialto: the run stopped before the --warmup " + warmup + " ended (it ends at a progress "
+                        + "tick): the latency percentiles include it");
+            }
             SummaryPrinter.print(summary, out);
             if (summaryJson != null) {
                 summary.write(summaryJson);
@@ -373,6 +378,29 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             Files.deleteIfExists(recorder.file());
         } catch (IOException ignored) {
             // best effort: the start failed already and says why
+        }
+    }
+
+    /**
+     * Step mode, however it was asked for (--speed step, --set, a config file): the replay steps exactly when the
+     * platform runs on the step thread, there is a replay, and nothing records (the recorder's writer thread would
+     * be outside the step). A half-configured step mode would run, look stepped and not be.
+     */
+    private void checkStep(Config cfg) {
+        boolean dispatchStep = cfg.getBoolean("rialto.dispatch.step");
+        boolean replayStep = cfg.hasPath("rialto.replay.speed")
+                && "step".equals(String.valueOf(cfg.getValue("rialto.replay.speed").unwrapped()).trim());
+        if (dispatchStep != replayStep) {
+            throw new ConfigError("rialto.dispatch.step = " + (dispatchStep ? "on" : "off") + " with rialto.replay"
+                    + ".speed " + (replayStep ? "= step" : "not step") + ": step mode needs both (--speed step sets "
+                    + "both)");
+        }
+        if (replayStep && (!cfg.hasPath("rialto.replay.path") || cfg.getString("rialto.replay.path").isBlank())) {
+            throw new ConfigError("--speed step: steps through a replay; give --replay PATH");
+        }
+        if (replayStep && record != null) {
+            throw new ConfigError("--speed step cannot record (--record): the recorder's writer thread is outside "
+                    + "the step");
         }
     }
 

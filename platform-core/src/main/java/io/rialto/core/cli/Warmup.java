@@ -37,6 +37,11 @@ final class Warmup {
      * counted from the launch, like {@code duration_s}) and, after a warm-up, {@code md_events_per_s_after_warmup}
      * and {@code conflated_updates_after_warmup} (to set against the book→strategy count, which is after it too).
      */
+    /** Whether a warm-up was asked for and the run stopped before it ended (every latency then counts). */
+    boolean cutShort() {
+        return untilNs != 0 && endNs == 0;
+    }
+
     void describe(Map<String, Object> fields, long startNs, long stopNs) {
         long end = endNs;
         if (end == 0) {

@@ -77,6 +77,9 @@ class RunCommandTest {
         assertTrue(err.toString().contains("--speed step: steps through a replay; give --replay PATH"), err.toString());
         assertEquals(2, run("run", "--replay", "somewhere", "--speed", "step", "--record", "elsewhere"));
         assertTrue(err.toString().contains("--speed step cannot record (--record)"), err.toString());
+        assertEquals(2, run("run", "--set", "rialto.dispatch.step = on"));
+        assertTrue(err.toString().contains("rialto.dispatch.step = on with rialto.replay.speed not step: step mode "
+                + "needs both"), err.toString());
     }
 
     @Test

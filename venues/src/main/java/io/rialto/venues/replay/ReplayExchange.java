@@ -213,6 +213,10 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
             } catch (IOException e) {
                 report(e);
             }
+            if (settings.step()) {
+                handOverAndWait(); // the first step waits until the platform has finished starting up
+                return this;
+            }
         }
         return pump();
     }
@@ -376,10 +380,8 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
             handOverAndWait();
             return this;
         }
-        for (int v : venueOfSourceVenue) {
-            if (!ready[v].isEmpty() && !feedEnded[v]) {
-                return this; // its feed still owes an acknowledgement: onFeedAck comes back here
-            }
+        if (owesAcknowledgement()) {
+            return this; // an element is still on its way through a feed: onFeedAck comes back here
         }
         if (!exhausted && (pending || read())) {
             long time = event.timeNs;
@@ -395,11 +397,24 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
             handOverAndWait();
             return this;
         }
-        if (exhausted) {
+        if (exhausted && feedsEnded < venueOfSourceVenue.length) {
             finish();
             handOver();
+            if (feedsEnded == venueOfSourceVenue.length) {
+                onEnded();
+            }
         }
         return this;
+    }
+
+    /** Step mode: whether an element waits for its feed, or one handed over has not been acknowledged yet. */
+    private boolean owesAcknowledgement() {
+        for (int v : venueOfSourceVenue) {
+            if ((awaitingAck[v] || !ready[v].isEmpty()) && !feedEnded[v]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Step mode: sends the first element waiting for a feed that owes no acknowledgement; false if none went. */
@@ -443,12 +458,12 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
     }
 
     /**
-     * Step mode: keeps a message from the platform for when it is quiet; true if kept. Not while the exchange
-     * is handling the kept ones, nor when it is not waiting for a step (before the data starts, after it ended:
-     * then it is answered at once, see {@link #answered}).
+     * Step mode: keeps a message from the platform for when it is quiet; true if kept. Kept while the exchange waits
+     * for quiet or for an element's acknowledgement; not while it handles the kept ones, nor outside a step (before
+     * the data starts, after it ended: then it is answered at once, see {@link #answered}).
      */
     private boolean keptForStep(Command msg) {
-        if (!settings.step() || draining || !stepWaiting) {
+        if (!settings.step() || draining || (!stepWaiting && !(started && owesAcknowledgement()))) {
             return false;
         }
         stepInbox.add(msg);
@@ -612,8 +627,8 @@ final class ReplayExchange extends AbstractBehavior<ReplayExchange.Command> {
             } else {
                 feed.tell(FeedEnd.INSTANCE);
             }
-            if (++feedsEnded == venueOfSourceVenue.length) {
-                onEnded();
+            if (++feedsEnded == venueOfSourceVenue.length && !settings.step()) {
+                onEnded(); // in step mode once the FeedEnds are handed over (step())
             }
         }
     }

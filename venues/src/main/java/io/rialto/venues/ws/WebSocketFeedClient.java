@@ -9,6 +9,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.model.ws.BinaryMessage;
 import org.apache.pekko.http.javadsl.model.ws.Message;
+import org.apache.pekko.http.javadsl.model.ws.TextMessage;
 import org.apache.pekko.http.javadsl.model.ws.WebSocketRequest;
 import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgradeResponse;
 import org.apache.pekko.stream.KillSwitches;
@@ -115,19 +116,26 @@ final class WebSocketFeedClient {
         });
     }
 
+    /** The server's text messages: {@link #END}, or the venue's feed failed; anything else is bad data. */
+    private static CompletionStage<ByteString> textFrame(String uri, String text) {
+        if (WebSocketFeedServer.END.equals(text)) {
+            return CompletableFuture.completedFuture(END);
+        }
+        if (text.startsWith(WebSocketFeedServer.ERROR)) {
+            return CompletableFuture.failedFuture(new FeedFailed(uri + ": the venue's feed failed: "
+                    + text.substring(WebSocketFeedServer.ERROR.length())));
+        }
+        return CompletableFuture.failedFuture(
+                new MdRecordException(uri + ": a text message; the feed sends binary messages only"));
+    }
+
     /** The frame of a binary message, {@link #END} for the server's END message. */
     private static CompletionStage<ByteString> frame(String uri, Message message, Materializer materializer) {
         if (message.isText()) {
-            String text = message.asTextMessage().isStrict() ? message.asTextMessage().getStrictText() : "";
-            if (WebSocketFeedServer.END.equals(text)) {
-                return CompletableFuture.completedFuture(END);
-            }
-            if (text.startsWith(WebSocketFeedServer.ERROR)) {
-                return CompletableFuture.failedFuture(new FeedFailed(uri + ": the venue's feed failed: "
-                        + text.substring(WebSocketFeedServer.ERROR.length())));
-            }
-            return CompletableFuture.failedFuture(
-                    new MdRecordException(uri + ": a text message; the feed sends binary messages only"));
+            TextMessage text = message.asTextMessage();
+            return text.isStrict() ? textFrame(uri, text.getStrictText())
+                    : text.toStrict(STREAMED_MESSAGE_TIMEOUT_MS, materializer)
+                            .thenCompose(strict -> textFrame(uri, strict.getStrictText()));
         }
         BinaryMessage binary = message.asBinaryMessage();
         if (binary.isStrict()) {
