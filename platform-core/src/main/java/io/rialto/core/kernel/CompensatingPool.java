@@ -23,13 +23,14 @@ import java.util.concurrent.TimeUnit;
  * code does not.
  *
  * <p>Use as {@code executor = "io.rialto.core.kernel.CompensatingPool"} with a {@code compensating-pool { pool-size,
- * max-extra-threads }} section in the dispatcher's config.
+ * max-extra-threads, spin }} section in the dispatcher's config.
  */
 public final class CompensatingPool extends ExecutorServiceConfigurator {
     private static final List<Pool> POOLS = new CopyOnWriteArrayList<>();
 
     private final int size;
     private final int maxExtra;
+    private final long spinNs;
 
     public CompensatingPool(Config config, DispatcherPrerequisites prerequisites) {
         super(config, prerequisites);
@@ -37,12 +38,13 @@ public final class CompensatingPool extends ExecutorServiceConfigurator {
         int configured = c.getInt("pool-size");
         this.size = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
         this.maxExtra = c.getInt("max-extra-threads");
+        this.spinNs = c.hasPath("spin") ? c.getDuration("spin").toNanos() : 0; // a pool defined before it existed
     }
 
     @Override
     public ExecutorServiceFactory createExecutorServiceFactory(String id, ThreadFactory threadFactory) {
         return () -> {
-            Pool pool = new Pool(id, size, maxExtra, threadFactory);
+            Pool pool = new Pool(id, size, maxExtra, spinNs, threadFactory);
             POOLS.add(pool);
             return pool;
         };
@@ -58,6 +60,45 @@ public final class CompensatingPool extends ExecutorServiceConfigurator {
         return null;
     }
 
+    /**
+     * The pool's work queue: an idle worker polls for {@code spinNs} before it parks, so that a task handed over
+     * meanwhile needs no thread wake-up (the lock-free hand-off of {@link LinkedTransferQueue} otherwise).
+     */
+    static final class SpinningQueue extends LinkedTransferQueue<Runnable> {
+        private final long spinNs;
+
+        SpinningQueue(long spinNs) {
+            this.spinNs = spinNs;
+        }
+
+        @Override
+        public Runnable take() throws InterruptedException {
+            Runnable r = spin();
+            return r != null ? r : super.take();
+        }
+
+        @Override
+        public Runnable poll(long timeout, TimeUnit unit) throws InterruptedException {
+            Runnable r = spin();
+            return r != null ? r : super.poll(timeout, unit);
+        }
+
+        private Runnable spin() {
+            if (spinNs <= 0) {
+                return null;
+            }
+            long until = System.nanoTime() + spinNs;
+            do {
+                Runnable r = poll();
+                if (r != null) {
+                    return r;
+                }
+                Thread.onSpinWait();
+            } while (System.nanoTime() - until < 0);
+            return null;
+        }
+    }
+
     /** The executor: a fixed-size pool whose core size the watchdog moves. */
     static final class Pool extends ThreadPoolExecutor {
         private final String id;
@@ -66,8 +107,8 @@ public final class CompensatingPool extends ExecutorServiceConfigurator {
         private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
         private int extra;
 
-        Pool(String id, int size, int maxExtra, ThreadFactory factory) {
-            super(size, size + maxExtra, 60, TimeUnit.SECONDS, new LinkedTransferQueue<>()); // lock-free hand-off
+        Pool(String id, int size, int maxExtra, long spinNs, ThreadFactory factory) {
+            super(size, size + maxExtra, 60, TimeUnit.SECONDS, new SpinningQueue(spinNs));
             this.id = id;
             this.baseSize = size;
             this.maxExtra = maxExtra;
